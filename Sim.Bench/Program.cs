@@ -1,0 +1,9 @@
+using BenchmarkDotNet.Running;
+
+namespace NeuroSim.Bench;
+
+/// <summary>Runs the BenchmarkDotNet suites: <c>dotnet run -c Release --project Sim.Bench -- --filter '*'</c>.</summary>
+public static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}
