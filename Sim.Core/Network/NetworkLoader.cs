@@ -112,6 +112,9 @@ public static class NetworkLoader
 
         private readonly Dictionary<string, PopulationSpec> _populations = new(StringComparer.Ordinal);
 
+        // Names of populations that exist but failed validation: references to them are not reported again.
+        private readonly HashSet<string> _invalidPopulations = new(StringComparer.Ordinal);
+
         public NetworkSpec? Build(JsonObject root)
         {
             r.AllowOnly(root, SpecPath.Root, TopLevelKeys);
@@ -177,21 +180,21 @@ public static class NetworkLoader
                 r.Error(SpecPath.Property(path, "kind"), $"unknown neuron kind (known: {known})", kindName);
             }
 
-            if (name is not null && _populations.ContainsKey(name))
+            if (name is not null && (_populations.ContainsKey(name) || _invalidPopulations.Contains(name)))
             {
                 r.Error(SpecPath.Property(path, "name"), "duplicate population name", name);
                 name = null;
             }
 
-            if (kind is null)
+            var parameters = kind is null ? null : ReadParams(obj, path, kind);
+            var init = kind is null ? null : ReadInit(obj, path, kind);
+            if (name is null || size is null || kind is null || parameters is null || init is null)
             {
-                return null;
-            }
+                if (name is not null)
+                {
+                    _invalidPopulations.Add(name);
+                }
 
-            var parameters = ReadParams(obj, path, kind);
-            var init = ReadInit(obj, path, kind);
-            if (name is null || size is null || parameters is null || init is null)
-            {
                 return null;
             }
 
@@ -415,7 +418,13 @@ public static class NetworkLoader
                 return population;
             }
 
-            string known = string.Join(", ", _populations.Keys);
+            if (_invalidPopulations.Contains(name))
+            {
+                return null;
+            }
+
+            var names = _populations.Keys.Concat(_invalidPopulations).Order(StringComparer.Ordinal);
+            string known = string.Join(", ", names);
             r.Error(path, $"no population with this name (populations: {known})", name);
             return null;
         }

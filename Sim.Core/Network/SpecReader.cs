@@ -359,8 +359,9 @@ public sealed class SpecReader
     {
         string lo = min.ToString(CultureInfo.InvariantCulture);
         string hi = max.ToString(CultureInfo.InvariantCulture);
-        bool hasMin = !double.IsNegativeInfinity(min) && min != long.MinValue;
-        bool hasMax = !double.IsPositiveInfinity(max) && max != long.MaxValue;
+        // Bounds at the edge of int/long only guard the storage type; they are not worth naming.
+        bool hasMin = min > int.MinValue;
+        bool hasMax = max < int.MaxValue;
         return (hasMin, hasMax) switch
         {
             (true, true) => $"must be between {lo} and {hi}",
