@@ -39,7 +39,8 @@ public class NetworkSchemaTests
         foreach (var kind in BuiltInNeuronKinds.All)
         {
             Assert.Equal(kind.Parameters.Select(p => p.Name).Order(), Keys(byKind[kind.Name]["params"]!["properties"]));
-            Assert.Equal(kind.StateVariables.Select(s => s.Name).Order(), Keys(byKind[kind.Name]["init"]!["properties"]));
+            Assert.Equal(kind.StateVariables.Select(s => s.Name).Order(),
+                Keys(byKind[kind.Name]["init"]!["properties"]));
         }
     }
 
