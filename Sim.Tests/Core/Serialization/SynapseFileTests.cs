@@ -181,7 +181,7 @@ public sealed class SynapseFileTests : IDisposable
     internal static byte[] ImageUnchecked(NetworkSpec network, SynapseStore store, string? json = null,
         bool forgeCounts = false)
     {
-        byte[] payload = PayloadWriter.Build((ref MessagePackWriter w) =>
+        ReadOnlyMemory<byte> payload = PayloadWriter.Build((ref MessagePackWriter w) =>
         {
             w.WriteMapHeader(StoreCodec.CommonFieldCount);
             StoreCodec.WriteCommon(ref w, network with { SourceText = json ?? network.SourceText }, store, null);
@@ -196,7 +196,7 @@ public sealed class SynapseFileTests : IDisposable
             });
         }
 
-        return ContainerFile.Encode(FileKind.Synapses, SynapseFile.CurrentVersion, payload);
+        return ContainerFile.Encode(FileKind.Synapses, SynapseFile.CurrentVersion, payload.Span);
     }
 
     // A projection claiming the definition's sizes while keeping its small arrays (only the counts differ).
