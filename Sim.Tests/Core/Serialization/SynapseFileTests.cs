@@ -148,6 +148,24 @@ public sealed class SynapseFileTests : IDisposable
     }
 
     [Fact]
+    public void Load_NewerMajorVersion_FailsNamingBothVersions()
+    {
+        var (network, store) = SynapseSamples.Build(SynapseSamples.Ann);
+        string path = Path.Combine(_folder, "future.msgpack");
+        SynapseFile.Save(path, network, store);
+        byte[] file = File.ReadAllBytes(path);
+        file[12] = 2;
+        file[14] = 1;
+        ContainerFileTests.Reseal(file);
+        File.WriteAllBytes(path, file);
+
+        var ex = Assert.Throws<SynapseFileException>(() => SynapseFile.Load(path));
+
+        Assert.Equal($"{path}: written in format version 2.1, but this NeuroSim reads format versions up to 1.x " +
+            "(1.0); update NeuroSim to read it", ex.Message);
+    }
+
+    [Fact]
     public void Load_CheckpointFile_ReturnsItsWeights()
     {
         var (network, store) = SynapseSamples.Build(SynapseSamples.Ann);
