@@ -76,7 +76,7 @@ internal sealed class NetworkSpecBuilder(SpecReader r, NetworkLoadOptions option
             c.Options.Training?.Invoke(r, training, "$.training");
         }
 
-        return training;
+        return training?.DeepClone().AsObject(); // detached: owners may move or edit it freely
     }
 
     private void CheckSources(IReadOnlyList<PopulationSpec> populations, SimulationSpec? simulation)

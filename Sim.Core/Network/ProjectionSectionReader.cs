@@ -252,6 +252,6 @@ internal sealed class ProjectionSectionReader(LoadContext c)
         }
 
         validator(r, plasticity, plasticityPath);
-        return plasticity;
+        return plasticity.DeepClone().AsObject(); // detached from the parsed file
     }
 }
