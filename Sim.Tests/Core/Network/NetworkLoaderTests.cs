@@ -237,4 +237,16 @@ public class NetworkLoaderTests
 
         Assert.Null(spec.Training!.Parent);
     }
+
+    [Fact]
+    public void LoadFromText_TwoUnnamedProjectionsSamePair_GetDistinctNames()
+    {
+        string text = NetworkTexts.Minimal.Replace("\"projections\": [",
+            "\"projections\": [ { \"source\": \"b\", \"target\": \"a\", \"connect\": { \"rule\": \"all_to_all\" }, "
+            + "\"weight\": \"1 mV\" },");
+
+        var spec = NetworkLoader.LoadFromText(text, "test.json");
+
+        Assert.Equal(["b_a", "b_a_2"], spec.Projections.Select(p => p.Name));
+    }
 }
