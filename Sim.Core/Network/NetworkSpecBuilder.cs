@@ -23,6 +23,11 @@ internal sealed class NetworkSpecBuilder(SpecReader r, NetworkLoadOptions option
             ?? "";
         var simulation = ReadSimulation(root);
         var populationList = c.ReadList(root, "populations", required: true, populations.ReadPopulation);
+        if (root["populations"] is JsonArray { Count: 0 })
+        {
+            r.Error("$.populations", "must hold at least one population", "[]");
+        }
+
         var projectionList = c.ReadList(root, "projections", required: false,
             (obj, path, i) => projections.ReadProjection(obj, path, i, simulation));
         var inputs = c.ReadList(root, "inputs", required: false, io.ReadInput);

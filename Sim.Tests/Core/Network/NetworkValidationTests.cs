@@ -311,4 +311,13 @@ public class NetworkValidationTests
         Assert.Contains("duplicate projection name", error.Rule);
         Assert.Equal("drive", error.Value);
     }
+
+    [Fact]
+    public void Load_NoPopulations_IsRejected()
+    {
+        var ex = Assert.Throws<NetworkValidationException>(
+            () => NetworkLoader.LoadFromText("{ \"populations\": [] }", "test.json"));
+
+        Assert.Equal("$.populations", Assert.Single(ex.Errors).JsonPath);
+    }
 }
