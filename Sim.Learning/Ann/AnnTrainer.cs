@@ -86,6 +86,9 @@ public sealed class AnnTrainer
         feedback = FeedbackMatrices.Create(options.Signal, network.Sizes(), options.FeedbackInit, master.Fork());
     }
 
+    /// <summary>The options the trainer was built with.</summary>
+    public AnnTrainingOptions Options => options;
+
     /// <summary>The network being trained.</summary>
     public AnnNetwork Network => network;
 
