@@ -7,7 +7,7 @@ using NeuroSim.Learning.Ann;
 
 namespace NeuroSim.Tests.Cli;
 
-/// <summary>End-to-end runs of <c>neurosim train</c> / <c>eval</c> on a small network and a slice of the sample.</summary>
+/// <summary>End-to-end runs of <c>neurosim train</c> / <c>eval</c> on a small network and sample slice.</summary>
 public sealed class TrainCommandTests : IDisposable
 {
     private const string Network = """
@@ -149,7 +149,8 @@ public sealed class TrainCommandTests : IDisposable
         string wild = Path.Combine(folder, "wild.json");
         // A linear network with MSE and learning rate 10 grows its weights geometrically until they overflow.
         File.WriteAllText(wild, Network.Replace("\"kind\": \"adam\", \"lr\": 0.002", "\"kind\": \"sgd\", \"lr\": 10")
-            .Replace("\"kind\": \"relu\"", "\"kind\": \"linear\"").Replace("\"seed\": 5,", "\"seed\": 5, \"loss\": \"mse\","));
+            .Replace("\"kind\": \"relu\"", "\"kind\": \"linear\"")
+            .Replace("\"seed\": 5,", "\"seed\": 5, \"loss\": \"mse\","));
 
         int code = Program.Main(["train", wild, "--out", Path.Combine(folder, "wild")]);
 
