@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using NeuroSim.Learning.Blas;
 using NeuroSim.Learning.Surrogates;
 
 namespace NeuroSim.Learning.Spiking;
@@ -351,21 +352,12 @@ public sealed class SpikingLayer
                     }
                 }
             }
+        }
 
-            if (!gx.IsEmpty)
-            {
-                // dL/dx_t = Wᵀ dL/dI_t, as a sum of weight rows.
-                Span<float> gxt = gx.Slice(t * m, m);
-                gxt.Clear();
-                for (int k = 0; k < n; k++)
-                {
-                    float g = git[k];
-                    if (g != 0f)
-                    {
-                        TensorPrimitives.MultiplyAdd(Weights.AsSpan(k * m, m), g, gxt, gxt);
-                    }
-                }
-            }
+        if (!gx.IsEmpty)
+        {
+            // dL/dx_t = Wᵀ dL/dI_t for every step at once: gx [T, m] = gi [T, n] · W [n, m] (BLAS).
+            Gemm.Sgemm(false, false, steps, m, n, 1f, gi, n, Weights, m, 0f, gx[..(steps * m)], m);
         }
     }
 
