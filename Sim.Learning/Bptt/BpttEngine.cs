@@ -88,11 +88,22 @@ public sealed class BpttEngine
         return new BatchResult(loss / count, correct, count);
     }
 
-    /// <summary>Forward only: the decoded class of each sample into <paramref name="predictions"/>.</summary>
-    public void Predict(float[] inputs, ulong[] keys, int count, int[] predictions)
+    /// <summary>
+    /// Forward only: the decoded class of each sample into <paramref name="predictions"/>; with
+    /// <paramref name="labels"/>, also returns the mean loss (0 without labels).
+    /// </summary>
+    public double Predict(float[] inputs, ulong[] keys, int count, int[] predictions, int[]? labels = null)
     {
         CheckBatch(inputs, keys, count);
-        Run(ChunkCount(count), c => _chunks[c].Predict(this, inputs, keys, count, c, predictions));
+        int chunks = ChunkCount(count);
+        Run(chunks, c => _chunks[c].Predict(this, inputs, keys, count, c, predictions, labels));
+        double loss = 0;
+        for (int c = 0; c < chunks; c++)
+        {
+            loss += _chunks[c].Loss;
+        }
+
+        return labels is null ? 0 : loss / count;
     }
 
     /// <summary>
@@ -261,16 +272,23 @@ public sealed class BpttEngine
             }
         }
 
-        public void Predict(BpttEngine engine, float[] inputs, ulong[] keys, int count, int chunk, int[] predictions)
+        public void Predict(BpttEngine engine, float[] inputs, ulong[] keys, int count, int chunk, int[] predictions,
+            int[]? labels)
         {
             var opt = engine.Options;
-            int last = engine._network.Layers.Count - 1;
+            int last = engine._network.Layers.Count - 1, classes = engine._network.OutputSize;
             var decoder = ReadoutLoss.DecoderFor(opt.Loss);
             int start = chunk * opt.ChunkSize, end = Math.Min(count, start + opt.ChunkSize);
+            Loss = 0;
             for (int b = start; b < end; b++)
             {
                 Forward(engine, inputs, keys, b);
-                predictions[b] = decoder.Decode(_y[last], _v[last], opt.Steps, engine._network.OutputSize);
+                predictions[b] = decoder.Decode(_y[last], _v[last], opt.Steps, classes);
+                if (labels is not null)
+                {
+                    Loss += ReadoutLoss.Compute(opt.Loss, _y[last], _v[last], opt.Steps, classes, labels[b], 1f,
+                        opt.TargetOn, opt.TargetOff, _gy[last], _gv, _lossScratch);
+                }
             }
         }
 

@@ -152,12 +152,13 @@ public sealed class SpikingTrainer
         return (loss / train.Count, (double)correct / train.Count);
     }
 
-    /// <summary>Accuracy on <paramref name="data"/> (forward only); predictions written when given.</summary>
-    public double Evaluate(DataSet data, int[]? predictions = null)
+    /// <summary>Mean loss and accuracy on <paramref name="data"/> (forward only); predictions written when given.</summary>
+    public (double Loss, double Accuracy) Evaluate(DataSet data, int[]? predictions = null)
     {
         CheckData(data);
         int features = data.Features, size = _options.BatchSize;
         long correct = 0;
+        double loss = 0;
         for (int start = 0; start < data.Count; start += size)
         {
             int count = Math.Min(size, data.Count - start);
@@ -165,9 +166,10 @@ public sealed class SpikingTrainer
             for (int i = 0; i < count; i++)
             {
                 _keys[i] = (ulong)(start + i);
+                _labels[i] = data.Labels[start + i];
             }
 
-            _engine.Predict(_inputs, _keys, count, _predictions);
+            loss += _engine.Predict(_inputs, _keys, count, _predictions, _labels) * count;
             for (int i = 0; i < count; i++)
             {
                 correct += _predictions[i] == data.Labels[start + i] ? 1 : 0;
@@ -178,7 +180,7 @@ public sealed class SpikingTrainer
             }
         }
 
-        return (double)correct / data.Count;
+        return (loss / data.Count, (double)correct / data.Count);
     }
 
     private void ComputeFactors()
