@@ -32,18 +32,23 @@ public static class TrainCommand
         var trainLimit = new Option<int?>("--train-limit") { Description = "use only the first N training samples" };
         var testLimit = new Option<int?>("--test-limit") { Description = "use only the first N test samples" };
         var threads = new Option<int?>("--threads") { Description = "OpenBLAS threads (default: all cores)" };
+        var tasks = new Option<int?>("--tasks")
+        {
+            Description = "continual learning: train on N pixel-permuted versions of the data in turn (task 1 " +
+                "unpermuted), the file's epochs per task, and write the accuracy matrix and forgetting",
+        };
         var command = new Command("train", "Train a rate (ANN) network from a network file.")
         {
-            file, output, epochs, seed, data, trainLimit, testLimit, threads,
+            file, output, epochs, seed, data, trainLimit, testLimit, threads, tasks,
         };
         command.SetAction(parsed => Run(new TrainRequest(parsed.GetValue(file)!, parsed.GetValue(output)!,
             parsed.GetValue(epochs), parsed.GetValue(seed), parsed.GetValue(data), parsed.GetValue(trainLimit),
-            parsed.GetValue(testLimit), parsed.GetValue(threads))));
+            parsed.GetValue(testLimit), parsed.GetValue(threads), parsed.GetValue(tasks))));
         return command;
     }
 
     private sealed record TrainRequest(string File, string Out, int? Epochs, long? Seed, string? Data,
-        int? TrainLimit, int? TestLimit, int? Threads);
+        int? TrainLimit, int? TestLimit, int? Threads, int? Tasks);
 
     private static int Run(TrainRequest request)
     {
@@ -101,6 +106,18 @@ public static class TrainCommand
             return ExitCodes.OutputFailed;
         }
 
+        if (request.Tasks is int taskCount)
+        {
+            if (taskCount < 2)
+            {
+                Console.Error.WriteLine("neurosim: --tasks must be >= 2");
+                return ExitCodes.Usage;
+            }
+
+            return PermutedTasks.Run(request.Out, spec, network, training, train, test, taskCount,
+                Facts(request, spec, training, train, test));
+        }
+
         return Train(request, spec, store, network, training, train, test);
     }
 
@@ -111,11 +128,16 @@ public static class TrainCommand
             throw new ArgumentException("--epochs, --train-limit and --test-limit must be >= 1, --seed >= 0");
         }
 
+        var data = t.Data with
+        {
+            TrainLimit = r.TrainLimit ?? t.Data.TrainLimit,
+            TestLimit = r.TestLimit ?? t.Data.TestLimit,
+        };
         return t with
         {
             Epochs = r.Epochs ?? t.Epochs,
             Options = t.Options with { Seed = r.Seed is long s ? (ulong)s : t.Options.Seed },
-            Data = t.Data with { TrainLimit = r.TrainLimit ?? t.Data.TrainLimit, TestLimit = r.TestLimit ?? t.Data.TestLimit },
+            Data = data,
         };
     }
 
