@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NeuroSim.Cli.Training;
 using NeuroSim.Core.Network;
+using NeuroSim.Core.Serialization;
 using NeuroSim.Core.Synapses;
 using NeuroSim.Encoders.Data;
 using NeuroSim.Learning.Ann;
@@ -19,7 +20,7 @@ namespace NeuroSim.Cli.Snn;
 /// training seed, load the data; then per epoch train (progress bar), evaluate on the test set, print a row and
 /// rewrite DIR/metrics.json; finally save DIR/synapses.msgpack, DIR/accuracy.png and DIR/raster.png (the
 /// spikes of test sample 0 through the trained network). Reached from <c>TrainCommand</c> through
-/// <see cref="Claims"/>; reuses ann's reporter, metrics file, plot and synapse gateway.
+/// <see cref="Claims"/>; reuses ann's reporter, metrics file and plot, and the store helper's SynapseFile.
 /// </summary>
 public static class SnnTrainCommand
 {
@@ -149,7 +150,8 @@ public static class SnnTrainCommand
             var trace = trainer.Engine.Trace(test.Sample(0), 0);
             SpikeRasterPlot.Save(Path.Combine(request.Out, "raster.png"),
                 $"{spec.Name}: test sample 0 (label {test.Labels[0]})", trace, names);
-            SynapseFileGateway.Save(Path.Combine(request.Out, "synapses.msgpack"), spec, store);
+            SynapseFile.Save(Path.Combine(request.Out, "synapses.msgpack"), spec, store,
+                new Dictionary<string, object> { ["mode"] = "snn" });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {

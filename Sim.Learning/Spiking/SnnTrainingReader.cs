@@ -42,14 +42,10 @@ public static class SnnTrainingReader
     }
 
     /// <summary>
-    /// Loader options for files that may be spiking: the catalogue with <see cref="SpikingNeuronKinds"/>, and a
-    /// training validator that reads SNN sections with this reader and all others with ann's.
+    /// Loader options for files that may be spiking: the default catalogue (which holds the trainable spiking
+    /// kinds) and a training validator that reads SNN sections with this reader and all others with ann's.
     /// </summary>
-    public static NetworkLoadOptions LoadOptions() => new()
-    {
-        Catalog = SpikingNeuronKinds.CreateCatalog(),
-        Training = Validate,
-    };
+    public static NetworkLoadOptions LoadOptions() => new() { Training = Validate };
 
     /// <summary>True when the section says "mode": "snn".</summary>
     public static bool IsSnn(JsonObject? section) =>
