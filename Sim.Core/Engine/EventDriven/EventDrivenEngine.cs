@@ -35,6 +35,9 @@ public sealed class EventDrivenEngine
     private readonly int[] _offset;
     private readonly int[] _popOf;
     private readonly double[] _v, _xe, _xi, _tLast, _tFree;
+    private readonly LifConstants[] _const;
+    private readonly int[] _steppedSources;
+    private readonly SpikeBuffer[] _steppedBuffers;
     private readonly int[] _version;
     private readonly bool[] _isDirty;
     private readonly int[] _dirty;
@@ -77,6 +80,17 @@ public sealed class EventDrivenEngine
         _xi = new double[n];
         _tLast = new double[n];
         _tFree = new double[n];
+        _const = new LifConstants[n];
+        for (int p = 0; p < pops.Count; p++)
+        {
+            if (pops[p].Lif is not { } c)
+                continue;
+            for (int i = 0; i < pops[p].Size; i++)
+                _const[_offset[p] + i] = pops[p].Drive is { } d ? c with { Drive = d[i] } : c;
+        }
+
+        _steppedSources = Enumerable.Range(0, pops.Count).Where(p => pops[p].Stepped is not null).ToArray();
+        _steppedBuffers = pops.Select(p => new SpikeBuffer(p.Stepped is null ? 0 : p.Size)).ToArray();
         _version = new int[n];
         _isDirty = new bool[n];
         _dirty = new int[n];
@@ -128,6 +142,17 @@ public sealed class EventDrivenEngine
         ProcessEvents();
     }
 
+    /// <summary>
+    /// The state of LIF neuron <paramref name="neuron"/> of population <paramref name="population"/> at time
+    /// <paramref name="t"/>, after a run that ended at or after the neuron's last event before t and no later
+    /// than t (diagnostics and tests).
+    /// </summary>
+    internal LifState StateOf(int population, int neuron, double t)
+    {
+        int g = _offset[population] + neuron;
+        return StateAt(g, _const[g], t);
+    }
+
     private void BindRules()
     {
         foreach (var proj in _net.Projections)
@@ -164,6 +189,26 @@ public sealed class EventDrivenEngine
                 if (times[i].Length > 0)
                     _queue.Push(SourceTime(p, i, 0), EventKind.SourceSpike, _offset[p] + i, 0);
         }
+
+        if (_steppedSources.Length > 0 && _endStep > 0)
+            _queue.Push(0, EventKind.SourceStep, 0, 0);
+    }
+
+    // Clock-stepped sources: step n runs at t_n and its spikes are stamped t_n, as in the clock engine.
+    private void StepSources(long n)
+    {
+        foreach (int p in _steppedSources)
+        {
+            var buffer = _steppedBuffers[p];
+            buffer.Clear();
+            var source = _net.Populations[p].Stepped!;
+            source.Advance(n, 0, source.Size, StepInput.None, buffer);
+            foreach (int i in buffer.Indices)
+                Emit(p, i, n * _dt);
+        }
+
+        if (n + 1 < _endStep)
+            _queue.Push((n + 1) * _dt, EventKind.SourceStep, (int)(n + 1), 0);
     }
 
     private void ProcessEvents()
@@ -191,6 +236,9 @@ public sealed class EventDrivenEngine
                     break;
                 case EventKind.SourceSpike:
                     FireSource(e.A, e.B, e.Time);
+                    break;
+                case EventKind.SourceStep:
+                    StepSources(e.A);
                     break;
                 default:
                     if (e.Time < _end - GridEpsilon * _dt)
@@ -308,8 +356,7 @@ public sealed class EventDrivenEngine
         if (t <= last)
             return;
 
-        var c = _net.Populations[_popOf[g]].Lif!.Value;
-        var s = StateAt(g, c, t);
+        var s = StateAt(g, _const[g], t);
         _v[g] = s.V;
         _xe[g] = s.XE;
         _xi[g] = s.XI;
@@ -345,7 +392,7 @@ public sealed class EventDrivenEngine
     private void Predict(int g, double now)
     {
         Predictions++;
-        var c = _net.Populations[_popOf[g]].Lif!.Value;
+        var c = _const[g];
         double start = Math.Max(now, _tFree[g]);
         var s = StateAt(g, c, start);
         if (_timing == SpikeTiming.Exact)

@@ -9,6 +9,9 @@ public enum EventKind
     /// <summary>Spike number B of spike-time source neuron A (global index).</summary>
     SourceSpike = 1,
 
+    /// <summary>Grid step A of every clock-stepped source population.</summary>
+    SourceStep = 2,
+
     /// <summary>A spike of presynaptic neuron B (local index) reaches the synapses of projection A.</summary>
-    Delivery = 2,
+    Delivery = 3,
 }

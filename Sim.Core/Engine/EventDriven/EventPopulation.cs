@@ -30,6 +30,12 @@ public sealed class EventPopulation
     /// <summary>Initial membrane potential per neuron (mV).</summary>
     public double[] InitialV { get; private init; } = [];
 
+    /// <summary>Per-neuron constant drive D (mV), overriding <see cref="LifConstants.Drive"/>; null when uniform.</summary>
+    public double[]? Drive { get; private init; }
+
+    /// <summary>A clock-stepped source (Poisson, regular): advanced once per grid step; null otherwise.</summary>
+    public ISpikingPopulation? Stepped { get; private init; }
+
     /// <summary>Spike times per source neuron (ms, ascending); null for LIF.</summary>
     public double[][]? SpikeTimes { get; private init; }
 
@@ -38,9 +44,11 @@ public sealed class EventPopulation
 
     /// <summary>A LIF population.</summary>
     public static EventPopulation LifNeurons(string name, LifConstants constants, double reset, double refractory,
-        double[] initialV)
+        double[] initialV, double[]? drive = null)
     {
         ArgumentNullException.ThrowIfNull(initialV);
+        if (drive is not null && drive.Length != initialV.Length)
+            throw new ArgumentException($"{name}: one drive per neuron", nameof(drive));
         if (!(constants.TauM > 0 && constants.TauE > 0 && constants.TauI > 0))
             throw new ArgumentException($"{name}: time constants must be > 0 ms", nameof(constants));
         if (!(reset < constants.Threshold))
@@ -49,8 +57,20 @@ public sealed class EventPopulation
         ArgumentOutOfRangeException.ThrowIfNegative(refractory);
         return new EventPopulation(name, initialV.Length)
         {
-            Lif = constants, Reset = reset, Refractory = refractory, InitialV = initialV,
+            Lif = constants, Reset = reset, Refractory = refractory, InitialV = initialV, Drive = drive,
         };
+    }
+
+    /// <summary>
+    /// A source population of the clock engine (Poisson, regular), advanced once per grid step with no input;
+    /// its spikes (stamped t_n) enter the queue, so both engines see the same source spikes.
+    /// </summary>
+    public static EventPopulation SteppedSource(ISpikingPopulation source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.AcceptsInput)
+            throw new ArgumentException($"{source.Name}: only input-free sources can be stepped", nameof(source));
+        return new EventPopulation(source.Name, source.Size) { Stepped = source };
     }
 
     /// <summary>A source whose neuron i fires at <paramref name="spikeTimes"/>[i] (ms, ascending).</summary>
