@@ -51,6 +51,9 @@ public static class EventNetworkFactory
             return EventPopulation.LifNeurons(lif.Name, constants, (float)p.Reset, p.Refractory, v0, drive);
         }
 
+        if (population is SpikeTimeSourcePopulation timed)
+            return EventPopulation.Source(timed.Name, timed.Times);
+
         if (!population.AcceptsInput)
             return EventPopulation.SteppedSource(population);
 

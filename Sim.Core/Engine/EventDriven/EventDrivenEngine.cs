@@ -29,6 +29,14 @@ public sealed class EventDrivenEngine
 {
     private const double GridEpsilon = 1e-9;
 
+    /// <summary>
+    /// Look-ahead of one prediction, in steps of dt. A neuron is searched for a crossing only this far ahead; if
+    /// the bound cannot rule out a later one, a Recheck event continues the search then. Most neurons receive
+    /// input before that and are re-predicted anyway, so a prediction costs O(log LookAhead) evaluations instead
+    /// of a search to the end of the run.
+    /// </summary>
+    public const int LookAheadSteps = 32;
+
     private readonly EventNetwork _net;
     private readonly SpikeTiming _timing;
     private readonly double _dt;
@@ -36,6 +44,7 @@ public sealed class EventDrivenEngine
     private readonly int[] _popOf;
     private readonly double[] _v, _xe, _xi, _tLast, _tFree;
     private readonly LifConstants[] _const;
+    private readonly GridPropagator?[] _grid;
     private readonly int[] _steppedSources;
     private readonly SpikeBuffer[] _steppedBuffers;
     private readonly int[] _version;
@@ -87,6 +96,22 @@ public sealed class EventDrivenEngine
                 continue;
             for (int i = 0; i < pops[p].Size; i++)
                 _const[_offset[p] + i] = pops[p].Drive is { } d ? c with { Drive = d[i] } : c;
+        }
+
+        _grid = new GridPropagator?[n];
+        if (timing == SpikeTiming.Grid)
+        {
+            var tables = new List<GridPropagator>();
+            for (int g = 0; g < n; g++)
+            {
+                if (!pops[_popOf[g]].IsLif)
+                    continue;
+                var c = _const[g];
+                var table = tables.FirstOrDefault(t => t.Serves(c, _dt));
+                if (table is null)
+                    tables.Add(table = new GridPropagator(c, _dt));
+                _grid[g] = table;
+            }
         }
 
         _steppedSources = Enumerable.Range(0, pops.Count).Where(p => pops[p].Stepped is not null).ToArray();
@@ -234,6 +259,10 @@ public sealed class EventDrivenEngine
                     if (e.B == _version[e.A])
                         FireLif(e.A, e.Time);
                     break;
+                case EventKind.Recheck:
+                    if (e.B == _version[e.A])
+                        Predict(e.A, e.Time);
+                    break;
                 case EventKind.SourceSpike:
                     FireSource(e.A, e.B, e.Time);
                     break;
@@ -256,7 +285,7 @@ public sealed class EventDrivenEngine
     {
         for (int r = 0; r < hooks.Length; r++)
         {
-            while (next[r] < time || (next[r] == time && kind != EventKind.Crossing))
+            while (next[r] < time || (next[r] == time && kind > EventKind.Recheck))
             {
                 hooks[r].OnStep(next[r], hooks[r].StepInterval);
                 next[r] += hooks[r].StepInterval;
@@ -368,6 +397,18 @@ public sealed class EventDrivenEngine
         double last = _tLast[g];
         var s = new LifState(_v[g], _xe[g], _xi[g]);
         double free = _tFree[g];
+        if (_grid[g] is { } grid)
+        {
+            // Grid timing: every time here is a whole step; advance by whole steps from the tables.
+            long kt = Steps(t), kl = Steps(last);
+            if (free <= last)
+                return grid.Advance(c, s, kt - kl);
+
+            long kf = Steps(free);
+            s = grid.Decay(s, Math.Min(kt, kf) - kl);
+            return kt <= kf ? s : grid.Advance(c, s, kt - kf);
+        }
+
         if (free <= last)
             return LifClosedForm.Advance(c, s, t - last);
 
@@ -376,6 +417,8 @@ public sealed class EventDrivenEngine
         s = new LifState(s.V, s.XE * Math.Exp(-held / c.TauE), s.XI * Math.Exp(-held / c.TauI));
         return t <= free ? s : LifClosedForm.Advance(c, s, t - free);
     }
+
+    private long Steps(double t) => (long)Math.Round(t / _dt);
 
     private void PredictDirty(double now)
     {
@@ -397,37 +440,30 @@ public sealed class EventDrivenEngine
         var s = StateAt(g, c, start);
         if (_timing == SpikeTiming.Exact)
         {
-            double r = ThresholdCrossing.First(c, s, _end - start);
+            double window = Math.Min(_end - start, LookAheadSteps * _dt);
+            double r = ThresholdCrossing.First(c, s, window);
             if (!double.IsPositiveInfinity(r))
                 _queue.Push(start + r, EventKind.Crossing, g, _version[g]);
+            else if (start + window < _end && !CannotFire(c, LifClosedForm.Advance(c, s, window)))
+                _queue.Push(start + window, EventKind.Recheck, g, _version[g]);
             return;
         }
 
         // Grid: the first grid point strictly after `start` where V ≥ V_t. A crossing between two grid points
         // that falls back below before the next one is not a spike (the clock engine never sees it).
-        while (true)
-        {
-            double r = ThresholdCrossing.First(c, s, _end - start);
-            if (double.IsPositiveInfinity(r))
-                return;
-
-            long kMin = (long)Math.Floor(start / _dt + GridEpsilon) + 1;
-            long k = Math.Max(kMin, (long)Math.Ceiling((start + r) / _dt - GridEpsilon));
-            if (k > _endStep)
-                return;
-
-            double tk = k * _dt;
-            var sk = LifClosedForm.Advance(c, s, tk - start);
-            if (sk.V >= c.Threshold)
-            {
-                _queue.Push(tk, EventKind.Crossing, g, _version[g]);
-                return;
-            }
-
-            start = tk;
-            s = sk;
-        }
+        long ks = Steps(start);
+        long steps = Math.Min(_endStep - ks, LookAheadSteps);
+        var grid = _grid[g]!;
+        long k = grid.FirstCrossing(c, s, steps);
+        if (k > 0)
+            _queue.Push((ks + k) * _dt, EventKind.Crossing, g, _version[g]);
+        else if (ks + steps < _endStep && !CannotFire(c, grid.Advance(c, s, steps)))
+            _queue.Push((ks + steps) * _dt, EventKind.Recheck, g, _version[g]);
     }
+
+    // True when no input-free future of `s` reaches threshold (the bound over an infinite horizon).
+    private static bool CannotFire(in LifConstants c, in LifState s) =>
+        Math.Max(s.V, c.Asymptote + Math.Max(s.XE, 0) + Math.Max(s.XI, 0)) < c.Threshold;
 
     private double SourceTime(int p, int neuron, int index)
     {

@@ -38,7 +38,7 @@ public static class ThresholdCrossing
         if (state.V >= c.Threshold)
             return 0;
 
-        if (!(horizon > 0))
+        if (!(horizon > 0) || UpperBound(c, state, horizon) < c.Threshold)
             return double.PositiveInfinity;
 
         double a = 0;
