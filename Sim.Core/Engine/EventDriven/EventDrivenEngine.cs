@@ -240,7 +240,7 @@ public sealed class EventDrivenEngine
     {
         var hooks = _net.Projections.Select(pr => pr.Rule).OfType<IPlasticityRule>()
             .Where(r => !double.IsPositiveInfinity(r.StepInterval)).ToArray();
-        var nextHook = hooks.Select(r => r.StepInterval).ToArray();
+        var nextHook = new long[hooks.Length];
         double now = 0;
         while (true)
         {
@@ -281,14 +281,17 @@ public sealed class EventDrivenEngine
 
     // A step hook at time T runs after the crossings at T and before the source spikes and deliveries at T: the
     // clock engine calls it at the end of the step whose spikes those crossings are.
-    private static void RunHooks(IPlasticityRule[] hooks, double[] next, double time, EventKind kind)
+    private static void RunHooks(IPlasticityRule[] hooks, long[] count, double time, EventKind kind)
     {
         for (int r = 0; r < hooks.Length; r++)
         {
-            while (next[r] < time || (next[r] == time && kind > EventKind.Recheck))
+            double interval = hooks[r].StepInterval;
+            double next = (count[r] + 1) * interval;
+            while (next < time || (next == time && kind > EventKind.Recheck))
             {
-                hooks[r].OnStep(next[r], hooks[r].StepInterval);
-                next[r] += hooks[r].StepInterval;
+                count[r]++;
+                hooks[r].OnStep(next, interval);
+                next = (count[r] + 1) * interval;
             }
         }
     }
