@@ -9,7 +9,8 @@ namespace NeuroSim.Bench;
 /// Plain timing loops used beside the peers' scripts:
 /// <c>-- ann-throughput HIDDEN THREADS SECONDS</c> (scripts/bench-ann-vs-torch.sh),
 /// <c>-- snn-throughput [threads] [batches]</c> (scripts/bench-snn-vs-torch.sh),
-/// <c>-- ann-to-snn FILE EPOCHS [STEPS...]</c> (the ANN-to-SNN conversion experiment).
+/// <c>-- ann-to-snn FILE EPOCHS [STEPS...]</c> (the ANN-to-SNN conversion experiment),
+/// <c>-- event-vs-clock [--quick]</c> (the two engines side by side).
 /// </summary>
 public static class Program
 {
@@ -18,6 +19,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "ann-throughput")
         {
             AnnThroughput.Run(args[1..]);
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "event-vs-clock")
+        {
+            EventDriven.EventVsClockComparison.Run(quick: args.Contains("--quick"));
             return 0;
         }
 
