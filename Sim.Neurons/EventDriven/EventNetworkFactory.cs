@@ -1,5 +1,6 @@
 using NeuroSim.Core.Engine;
 using NeuroSim.Core.Engine.EventDriven;
+using NeuroSim.Core.Network;
 using NeuroSim.Core.Plasticity;
 using NeuroSim.Neurons.Lif;
 
