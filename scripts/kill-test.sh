@@ -9,7 +9,8 @@
 # usage: scripts/kill-test.sh [ROUNDS] [MODE] [NETWORK]
 #   ROUNDS   number of kills (default 40)
 #   MODE     loop  (default): the hidden command `neurosim write-checkpoints NETWORK`, which saves a checkpoint
-#                   and a synapse file back to back without pause (nearly every kill lands mid-write)
+#                   and a synapse file back to back without pause (about one kill in five lands while a
+#                   temporary file exists; the rest land while the next payload is built in memory)
 #            train: `neurosim train NETWORK --out DIR`; NETWORK must checkpoint often ("checkpoint_every": 1 in
 #                   its training section); kills land mid-write less often, since training runs between writes
 #   NETWORK  network file (default networks/cuba.json for loop; required for train)

@@ -166,6 +166,19 @@ public sealed class SynapseFileTests : IDisposable
     }
 
     [Fact]
+    public void Load_FuzzCase233StringCutShort_FailsWithSynapseFileException()
+    {
+        // Found by the payload fuzz (mutation #233): MessagePack 2.5 throws ArgumentOutOfRangeException, not its
+        // own exception type, when skipping a string whose declared length runs past the data.
+        byte[] payload = [0x81, 0x01, 0xD9, 200, .. "cut short"u8];
+        byte[] image = ContainerFile.Encode(FileKind.Synapses, SynapseFile.CurrentVersion, payload);
+
+        var ex = Assert.Throws<SynapseFileException>(() => SynapseFile.LoadImage("f.msgpack", image, null));
+
+        Assert.StartsWith("f.msgpack: data malformed: ", ex.Message);
+    }
+
+    [Fact]
     public void Load_CheckpointFile_ReturnsItsWeights()
     {
         var (network, store) = SynapseSamples.Build(SynapseSamples.Ann);
