@@ -83,12 +83,17 @@ public class NetworkSchemaTests
         }
     }
 
-    [Fact]
-    public void Schema_MinimalTestNetwork_IsValid()
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("\"kind\": \"poisson\", \"params\": { \"rate\": \"10 Hz\" }",
+        "\"kind\": \"spike_times\", \"spike_times\": [[\"1 ms\"], [], [], [], []]")]
+    public void Schema_MinimalTestNetwork_IsValid(string find, string replace)
     {
-        using var document = JsonDocument.Parse(NetworkTexts.Minimal, FileOptions);
+        string text = find.Length == 0 ? NetworkTexts.Minimal : NetworkTexts.Minimal.Replace(find, replace);
+        using var document = JsonDocument.Parse(text, FileOptions);
 
         Assert.True(Compiled.Evaluate(document.RootElement).IsValid);
+        Assert.NotNull(NetworkLoader.LoadFromText(text, "test.json"));
     }
 
     [Theory]
