@@ -32,7 +32,6 @@ internal sealed class ProjectionSectionReader(LoadContext c)
         double? delay = r.GetQuantity(obj, path, "delay", Dimension.Time, 0.0);
         var plasticity = ReadPlasticity(obj, path);
         CheckTargetReceives(targetPop, SpecPath.Property(path, "target"));
-        CheckSynapseCount(connect, sourcePop, targetPop, SpecPath.Property(path, "connect"));
         if (delay is double d)
         {
             CheckDelay(d, SpecPath.Property(path, "delay"), simulation);
@@ -78,31 +77,6 @@ internal sealed class ProjectionSectionReader(LoadContext c)
         }
 
         return name;
-    }
-
-    /// <summary>
-    /// One projection's arrays are .NET arrays, so its (expected) synapse count must stay below
-    /// <see cref="Array.MaxLength"/>; this catches sizes that could never be built before anything is allocated.
-    /// </summary>
-    private void CheckSynapseCount(ConnectSpec? connect, PopulationSpec? source, PopulationSpec? target, string path)
-    {
-        if (connect is null || source is null || target is null)
-        {
-            return;
-        }
-
-        double pairs = (double)source.Size * target.Size;
-        double expected = connect.Rule switch
-        {
-            ConnectRule.AllToAll => pairs,
-            ConnectRule.FixedProbability => pairs * connect.P,
-            ConnectRule.OneToOne => source.Size,
-            _ => connect.Pairs.Count,
-        };
-        if (expected > Array.MaxLength)
-        {
-            r.Error(path, $"too many synapses for one projection (at most {Array.MaxLength})", $"{expected:E3}");
-        }
     }
 
     private void CheckTargetReceives(PopulationSpec? target, string path)

@@ -321,21 +321,6 @@ public class NetworkValidationTests
         Assert.Equal("$.populations", Assert.Single(ex.Errors).JsonPath);
     }
 
-    [Fact]
-    public void Load_AllToAllBeyondArrayLimit_IsRejectedBeforeBuilding()
-    {
-        string text = NetworkTexts.Minimal.Replace("\"size\": 10", "\"size\": 100000")
-            .Replace("\"size\": 5", "\"size\": 100000")
-            .Replace("{ \"rule\": \"fixed_probability\", \"p\": 0.5 }", "{ \"rule\": \"all_to_all\" }");
-
-        var error = Assert.Single(Assert.Throws<NetworkValidationException>(
-            () => NetworkLoader.LoadFromText(text, "test.json")).Errors);
-
-        Assert.Equal("$.projections[0].connect", error.JsonPath);
-        Assert.Contains("too many synapses", error.Rule);
-        Assert.Equal("1.000E+010", error.Value);
-    }
-
     [Theory]
     [InlineData("[[\"1 ms\"], [], [], []]", "$.populations[1].spike_times", "one array of times per neuron")]
     [InlineData("[[\"2 ms\", \"1 ms\"], [], [], [], []]", "$.populations[1].spike_times[0][1]", "ascending")]
