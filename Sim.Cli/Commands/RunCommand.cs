@@ -80,6 +80,8 @@ public static class RunCommand
             }
 
             network = SimulationNetworkBuilder.Build(spec, SynapseStoreBuilder.Build(spec), Factories(), seed);
+            CodeWarmup.Prepare(typeof(ClockEngine), typeof(SpikeRecorder), typeof(SpikeStatistics),
+                typeof(StateRecorder), typeof(FileSpikeSink));
         }
         catch (NetworkValidationException ex)
         {
@@ -118,6 +120,7 @@ public static class RunCommand
         var statistics = new SpikeStatistics(populations.Select(p => p.Size).ToList());
         var stateRecorders = StateRecording.Create(spec, network);
         double simulateSeconds;
+        double simulateCpuSeconds;
         long events;
         try
         {
@@ -131,11 +134,13 @@ public static class RunCommand
                 engine.AddObserver(stateRecorder);
             }
 
+            var cpu = ProcessorTime();
             var clock = Stopwatch.StartNew();
             RunProgress.Run(steps, network.Dt, engine.Run);
             recorder.Complete();
             clock.Stop();
             simulateSeconds = clock.Elapsed.TotalSeconds;
+            simulateCpuSeconds = (ProcessorTime() - cpu).TotalSeconds;
             events = engine.SynapticEvents;
         }
         catch (IOException ex)
@@ -146,7 +151,7 @@ public static class RunCommand
         var figures = populations.Select((p, i) => new RunSummary.PopulationFigures(
             p.Name, p.Size, statistics.Spikes(i), statistics.MeanRateHz(i, durationMs), statistics.CvIsi(i))).ToList();
         var summary = new RunSummary(spec.Name, durationMs, network.Dt, seed, threads, figures, events, buildSeconds,
-            simulateSeconds);
+            simulateSeconds, simulateCpuSeconds);
         try
         {
             var series = WriteSpikes(Path.Combine(dir, "spikes.npz"), spikeFile, network, recordedNames);
@@ -228,6 +233,12 @@ public static class RunCommand
         ms = q.Value;
         why = "";
         return true;
+    }
+
+    private static TimeSpan ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static int Fail(int code, string message)

@@ -66,6 +66,9 @@ public sealed class ClockEngine : IDisposable
 
         _spikeCounts = new long[network.Populations.Count];
         _advanceBlock = AdvanceBlock;
+        CodeWarmup.Prepare(typeof(ClockEngine), typeof(StepWorkers), typeof(SpikeBuffer), typeof(DeliveryRing),
+            typeof(CurrentSchedule));
+        CodeWarmup.Prepare([.. network.Populations.Select(p => p.GetType())]);
     }
 
     /// <summary>The network being simulated.</summary>

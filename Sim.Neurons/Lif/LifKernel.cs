@@ -13,7 +13,8 @@ namespace NeuroSim.Neurons.Lif;
 /// </summary>
 internal static class LifKernel
 {
-    /// <summary>Spans of one block of neurons' state, plus the constants of the step.</summary>
+    /// <summary>Spans of one block of neurons' state. <c>VInf</c> is empty when every neuron shares
+    /// <see cref="Factors.VInf"/> (no per-neuron current), which saves a stream through memory.</summary>
     internal readonly ref struct Block(
         Span<float> v, Span<float> ge, Span<float> gi, Span<int> refractoryLeft, Span<float> vInf,
         Span<float> inE, Span<float> inI)
@@ -29,11 +30,11 @@ internal static class LifKernel
 
     /// <summary>The per-run constants, in float as the state is.</summary>
     internal readonly record struct Factors(
-        float Pm, float Pe, float Pi, float Ke, float Ki, float Threshold, float Reset, int HeldSteps)
+        float Pm, float Pe, float Pi, float Ke, float Ki, float Threshold, float Reset, int HeldSteps, float VInf)
     {
-        public static Factors From(LifParameters p, LifPropagator f) => new(
+        public static Factors From(LifParameters p, LifPropagator f, float vInf) => new(
             (float)f.Pm, (float)f.Pe, (float)f.Pi, (float)f.Ke, (float)f.Ki,
-            (float)p.Threshold, (float)p.Reset, Math.Max(f.RefractorySteps - 1, 0));
+            (float)p.Threshold, (float)p.Reset, Math.Max(f.RefractorySteps - 1, 0), vInf);
     }
 
     /// <summary>Advances the block by one step; spiking neurons go to <paramref name="spikes"/> with
@@ -58,6 +59,7 @@ internal static class LifKernel
     internal static void StepScalar(in Factors f, in Block b, int from, int offset, SpikeBuffer spikes)
     {
         bool hasInput = !b.InE.IsEmpty;
+        bool perNeuronDrive = !b.VInf.IsEmpty;
         for (int i = from; i < b.V.Length; i++)
         {
             float ge = b.Ge[i];
@@ -70,7 +72,7 @@ internal static class LifKernel
                 b.InI[i] = 0;
             }
 
-            float vInf = b.VInf[i];
+            float vInf = perNeuronDrive ? b.VInf[i] : f.VInf;
             float v = vInf + (b.V[i] - vInf) * f.Pm + ge * f.Ke + gi * f.Ki;
             b.Ge[i] = ge * f.Pe;
             b.Gi[i] = gi * f.Pi;
@@ -107,6 +109,8 @@ internal static class LifKernel
         var ke = Vector512.Create(f.Ke);
         var ki = Vector512.Create(f.Ki);
         var vt = Vector512.Create(f.Threshold);
+        var sharedVInf = Vector512.Create(f.VInf);
+        bool perNeuronDrive = !b.VInf.IsEmpty;
         for (int i = 0; i < n; i += Vector512<float>.Count)
         {
             nuint u = (nuint)i;
@@ -120,7 +124,7 @@ internal static class LifKernel
                 Vector512<float>.Zero.StoreUnsafe(ref inI0, u);
             }
 
-            var vInf = Vector512.LoadUnsafe(ref vInf0, u);
+            var vInf = perNeuronDrive ? Vector512.LoadUnsafe(ref vInf0, u) : sharedVInf;
             var vOld = Vector512.LoadUnsafe(ref v0, u);
             var v = vInf + (vOld - vInf) * pm + ge * ke + gi * ki;
             (ge * pe).StoreUnsafe(ref ge0, u);
@@ -161,6 +165,8 @@ internal static class LifKernel
         var ke = Vector256.Create(f.Ke);
         var ki = Vector256.Create(f.Ki);
         var vt = Vector256.Create(f.Threshold);
+        var sharedVInf = Vector256.Create(f.VInf);
+        bool perNeuronDrive = !b.VInf.IsEmpty;
         for (int i = 0; i < n; i += Vector256<float>.Count)
         {
             nuint u = (nuint)i;
@@ -174,7 +180,7 @@ internal static class LifKernel
                 Vector256<float>.Zero.StoreUnsafe(ref inI0, u);
             }
 
-            var vInf = Vector256.LoadUnsafe(ref vInf0, u);
+            var vInf = perNeuronDrive ? Vector256.LoadUnsafe(ref vInf0, u) : sharedVInf;
             var vOld = Vector256.LoadUnsafe(ref v0, u);
             var v = vInf + (vOld - vInf) * pm + ge * ke + gi * ki;
             (ge * pe).StoreUnsafe(ref ge0, u);

@@ -32,6 +32,7 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
     private LifPropagator _propagator;
     private LifKernel.Factors _factors;
     private bool _prepared;
+    private bool _perNeuronDrive;
 
     /// <summary>Creates <paramref name="size"/> neurons at rest (V = E_l, g = 0, not refractory).</summary>
     public LifPopulation(string name, int size, LifParameters parameters)
@@ -118,7 +119,7 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
     public void Prepare(double dt)
     {
         _propagator = LifPropagator.For(Parameters, dt);
-        _factors = LifKernel.Factors.From(Parameters, _propagator);
+        CodeWarmup.Prepare(typeof(LifKernel));
         UpdateDrive();
         _prepared = true;
     }
@@ -134,7 +135,7 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
         int n = end - start;
         var block = new LifKernel.Block(
             _v.AsSpan(start, n), _ge.AsSpan(start, n), _gi.AsSpan(start, n), _refractoryLeft.AsSpan(start, n),
-            _vInf.AsSpan(start, n),
+            _perNeuronDrive ? _vInf.AsSpan(start, n) : default,
             input.Excitatory.IsEmpty ? default : input.Excitatory.Slice(start, n),
             input.Inhibitory.IsEmpty ? default : input.Inhibitory.Slice(start, n));
         LifKernel.Step(_factors, block, start, spikes);
@@ -143,11 +144,16 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
     /// <summary>V_inf = E_l + R·(I_e + I_inj): the potential each neuron relaxes to without synaptic input.</summary>
     private void UpdateDrive()
     {
+        _perNeuronDrive = false;
         for (int i = 0; i < Size; i++)
         {
             double current = Parameters.BiasCurrent + _currentPa[i];
             double drive = current == 0 ? 0 : Parameters.Resistance * current;
             _vInf[i] = (float)(Parameters.RestingPotential + drive);
+            _perNeuronDrive |= _vInf[i] != _vInf[0];
         }
+
+        float shared = Size > 0 ? _vInf[0] : (float)Parameters.RestingPotential;
+        _factors = LifKernel.Factors.From(Parameters, _propagator, shared);
     }
 }

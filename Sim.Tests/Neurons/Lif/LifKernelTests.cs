@@ -18,8 +18,14 @@ public class LifKernelTests
     [InlineData(100)]
     public void Step_VectorAndScalarPaths_AgreeBitForBit(int length)
     {
+        AgreeBitForBit(length, perNeuronDrive: true);
+        AgreeBitForBit(length, perNeuronDrive: false);
+    }
+
+    private static void AgreeBitForBit(int length, bool perNeuronDrive)
+    {
         var p = new LifParameters(20, 250, -49, -50, -60, 0.5, 5, 10);
-        var factors = LifKernel.Factors.From(p, LifPropagator.For(p, 0.1));
+        var factors = LifKernel.Factors.From(p, LifPropagator.For(p, 0.1), -47f);
         var a = RandomState(length, seed: 3);
         var b = RandomState(length, seed: 3);
         var spikesA = new SpikeBuffer(length);
@@ -29,8 +35,8 @@ public class LifKernelTests
         {
             spikesA.Clear();
             spikesB.Clear();
-            LifKernel.Step(factors, a.Block(), 5, spikesA, allowVectors: true);
-            LifKernel.Step(factors, b.Block(), 5, spikesB, allowVectors: false);
+            LifKernel.Step(factors, a.Block(perNeuronDrive), 5, spikesA, allowVectors: true);
+            LifKernel.Step(factors, b.Block(perNeuronDrive), 5, spikesB, allowVectors: false);
 
             Assert.Equal(spikesB.Indices.ToArray(), spikesA.Indices.ToArray());
         }
@@ -75,6 +81,7 @@ public class LifKernelTests
 
         public float[] InI { get; } = new float[n];
 
-        public LifKernel.Block Block() => new(V, Ge, Gi, Left, VInf, InE, InI);
+        public LifKernel.Block Block(bool perNeuronDrive) =>
+            new(V, Ge, Gi, Left, perNeuronDrive ? VInf : default, InE, InI);
     }
 }
