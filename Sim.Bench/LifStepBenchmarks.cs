@@ -5,7 +5,7 @@ using NeuroSim.Neurons.Lif;
 namespace NeuroSim.Bench;
 
 /// <summary>
-/// One LIF step (deliver input, propagate, threshold, reset) over a whole population, CUBA parameters.
+/// One LIF step (propagate, threshold, reset) over a whole population, CUBA parameters.
 /// The memory diagnoser shows the step allocates nothing.
 /// </summary>
 [MemoryDiagnoser]
@@ -13,8 +13,6 @@ public class LifStepBenchmarks
 {
     private LifPopulation _population = null!;
     private SpikeBuffer _spikes = null!;
-    private float[] _inE = null!;
-    private float[] _inI = null!;
     private long _step;
 
     [Params(4000, 100_000)]
@@ -32,16 +30,14 @@ public class LifStepBenchmarks
         }
 
         _spikes = new SpikeBuffer(Neurons);
-        _inE = new float[Neurons];
-        _inI = new float[Neurons];
     }
 
     [Benchmark(Description = "LIF step, whole population")]
     public int Step()
     {
         _spikes.Clear();
-        _inE[_step % Neurons] = 2f;
-        _population.Advance(_step++, 0, Neurons, new StepInput(_inE, _inI), _spikes);
+        _population.Ge[(int)(_step % Neurons)] += 2f;
+        _population.Advance(_step++, 0, Neurons, _spikes);
         return _spikes.Count;
     }
 }

@@ -111,8 +111,8 @@ public sealed class SpikeRecorder : ISpikeObserver, IDisposable
         _primed.Dispose();
     }
 
-    /// <summary>Sends one empty batch and waits until the consumer has handled it, so the consumer thread and the
-    /// sink's write path are running (and compiled) before the first step rather than during the run.</summary>
+    /// <summary>Sends one empty batch (not passed to the sink) and waits until the consumer has handled it, so the
+    /// consumer thread is running and its code compiled before the first step rather than during the run.</summary>
     private void Prime()
     {
         Send();
@@ -149,7 +149,10 @@ public sealed class SpikeRecorder : ISpikeObserver, IDisposable
         {
             try
             {
-                _sink.Write(events.AsSpan(0, count));
+                if (count > 0)
+                {
+                    _sink.Write(events.AsSpan(0, count));
+                }
             }
             finally
             {

@@ -1,4 +1,5 @@
 using NeuroSim.Core.Engine;
+using NeuroSim.Core.Network;
 
 namespace NeuroSim.Encoders.Sources;
 
@@ -69,7 +70,11 @@ public sealed class RegularSourcePopulation : ISpikingPopulation
     }
 
     /// <inheritdoc/>
-    public void Advance(long step, int start, int end, StepInput input, SpikeBuffer spikes)
+    public Span<float> SynapticVariable(Receptor receptor) =>
+        throw new InvalidOperationException($"{Name}: a source takes no synaptic input");
+
+    /// <inheritdoc/>
+    public void Advance(long step, int start, int end, SpikeBuffer spikes)
     {
         if (SpikesUpTo(step) == SpikesUpTo(step - 1))
         {
