@@ -105,7 +105,8 @@ public static class RunCommand
             return Fail(ExitCodes.OutputFailed, $"{dir}: cannot create the output folder: {ex.Message}");
         }
 
-        return Simulate(spec, network, duration, seed ?? spec.Simulation.Seed, threads, dir, build.Elapsed.TotalSeconds);
+        long runSeed = seed ?? spec.Simulation.Seed;
+        return Simulate(spec, network, duration, runSeed, threads, dir, build.Elapsed.TotalSeconds);
     }
 
     private static int Simulate(NetworkSpec spec, SimulationNetwork network, double durationMs, long seed,
@@ -125,7 +126,8 @@ public static class RunCommand
         try
         {
             using var sink = new FileSpikeSink(spikeFile);
-            using var recorder = new SpikeRecorder(populations.Select(p => recordedNames.Contains(p.Name)).ToList(), sink);
+            var recorded = populations.Select(p => recordedNames.Contains(p.Name)).ToList();
+            using var recorder = new SpikeRecorder(recorded, sink);
             using var engine = new ClockEngine(network, threads);
             engine.AddObserver(statistics);
             engine.AddObserver(recorder);
@@ -207,7 +209,8 @@ public static class RunCommand
         foreach (var p in summary.Populations)
         {
             string cv = double.IsNaN(p.CvIsi) ? "n/a" : p.CvIsi.ToString("F3");
-            Console.WriteLine($"{p.Name,-12} {p.Size,8} neurons {p.Spikes,10} spikes {p.MeanRateHz,9:F3} Hz  CV ISI {cv}");
+            Console.WriteLine(
+                $"{p.Name,-12} {p.Size,8} neurons {p.Spikes,10} spikes {p.MeanRateHz,9:F3} Hz  CV ISI {cv}");
         }
 
         Console.WriteLine($"build {summary.BuildSeconds:F3} s, simulate {summary.SimulateSeconds:F3} s, " +
@@ -217,7 +220,8 @@ public static class RunCommand
     internal static bool TryParseDuration(string text, out double ms, out string why)
     {
         ms = 0;
-        string normal = System.Text.RegularExpressions.Regex.Replace(text.Trim(), @"^([-+0-9.eE]+)\s*([a-zA-Z]+)$", "$1 $2");
+        string normal = System.Text.RegularExpressions.Regex.Replace(
+            text.Trim(), @"^([-+0-9.eE]+)\s*([a-zA-Z]+)$", "$1 $2");
         if (!Quantity.TryParse(normal, out var q, out string error))
         {
             why = $"{error} (e.g. 1s, 250 ms)";

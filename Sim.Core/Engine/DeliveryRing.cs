@@ -23,7 +23,8 @@ public sealed class DeliveryRing
     private readonly bool[] _dense;
     private readonly int _touchedCapacity;
 
-    /// <summary>Creates a ring for <paramref name="size"/> neurons and delays up to <paramref name="maxDelaySteps"/>.</summary>
+    /// <summary>Creates a ring for <paramref name="size"/> neurons and delays up to
+    /// <paramref name="maxDelaySteps"/>.</summary>
     public DeliveryRing(int size, int maxDelaySteps)
     {
         Size = size;

@@ -10,7 +10,8 @@ namespace NeuroSim.Core.Engine;
 /// <remarks>
 /// Contract of one step n (covering [t_n, t_n + dt), t_n = n·dt): the engine first adds the synaptic jumps
 /// due at t_n to the arrays of <see cref="SynapticVariable"/>; then <see cref="Advance"/> integrates the state
-/// to t_n + dt, applies threshold and reset, and appends the spiking neurons in ascending order. A spike found in step n carries the time t_n (Brian2's
+/// to t_n + dt, applies threshold and reset, and appends the spiking neurons in ascending order. A spike found
+/// in step n carries the time t_n (Brian2's
 /// convention: the step that contains the threshold crossing). Neurons are independent within a step, so
 /// the engine may advance disjoint index ranges on different threads with bit-identical results.
 /// </remarks>
@@ -41,6 +42,7 @@ public interface ISpikingPopulation
     /// only called when <see cref="AcceptsInput"/>.</summary>
     Span<float> SynapticVariable(Receptor receptor);
 
-    /// <summary>Advances neurons [<paramref name="start"/>, <paramref name="end"/>) over step <paramref name="step"/>.</summary>
+    /// <summary>Advances neurons [<paramref name="start"/>, <paramref name="end"/>) over step
+    /// <paramref name="step"/>.</summary>
     void Advance(long step, int start, int end, SpikeBuffer spikes);
 }

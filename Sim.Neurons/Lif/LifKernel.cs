@@ -43,7 +43,8 @@ internal static class LifKernel
 
     /// <summary>Advances the block over step <paramref name="step"/>; spiking neurons go to
     /// <paramref name="spikes"/> with <paramref name="offset"/> added to their block index.</summary>
-    public static void Step(in Factors f, in Block b, int step, int offset, SpikeBuffer spikes, bool allowVectors = true)
+    public static void Step(
+        in Factors f, in Block b, int step, int offset, SpikeBuffer spikes, bool allowVectors = true)
     {
         int i = 0;
         if (allowVectors && Vector512.IsHardwareAccelerated)
