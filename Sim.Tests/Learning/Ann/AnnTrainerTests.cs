@@ -55,6 +55,31 @@ public class AnnTrainerTests
     }
 
     [Fact]
+    public void TrainEpoch_OneVersusTwoBlasThreads_GivesBitIdenticalWeights()
+    {
+        // OpenBLAS partitions sgemm over C's rows and columns, not over the inner dimension, so each element is
+        // summed in the same order whatever the thread count. 784-128-10 with batch 32 is large enough for
+        // OpenBLAS to use more than one thread when allowed.
+        var train = Sample.Value.Train.Take(640);
+        float[][] Run(int threads)
+        {
+            NeuroSim.Learning.Blas.Gemm.SetThreads(threads);
+            try
+            {
+                var net = AnnTestNetworks.Create([784, 128, 10], [Activation.Relu, Activation.Linear], true, 8);
+                new AnnTrainer(net, Options(grapes: true)).TrainEpoch(train, 0);
+                return net.Layers.Select(l => l.Weights).ToArray();
+            }
+            finally
+            {
+                NeuroSim.Learning.Blas.Gemm.SetThreads(Environment.ProcessorCount);
+            }
+        }
+
+        Assert.Equal(Run(1), Run(2));
+    }
+
+    [Fact]
     public void TrainEpoch_ResumedFromSavedState_EndsWithSameWeightsAsUninterrupted()
     {
         // The state a checkpoint holds: weights, optimizer arrays and step count, both random streams.
