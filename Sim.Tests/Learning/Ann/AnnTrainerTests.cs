@@ -2,9 +2,11 @@ using NeuroSim.Encoders.Data;
 using NeuroSim.Learning.Ann;
 using NeuroSim.Learning.Grapes;
 using NeuroSim.Learning.Optimizers;
+using NeuroSim.Tests.Learning.Blas;
 
 namespace NeuroSim.Tests.Learning.Ann;
 
+[Collection(BlasThreadsCollection.Name)]
 public class AnnTrainerTests
 {
     private static readonly Lazy<(DataSet Train, DataSet Test)> Sample =
@@ -140,6 +142,40 @@ public class AnnTrainerTests
         Assert.Contains("layer p", ex.Message);
         Assert.Contains("batch", ex.Message);
         Assert.InRange(ex.Batch, 0, 19);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TrainBatch_AfterWarmUp_AllocatesNothing(bool grapes)
+    {
+        // Buffers are made when the trainer is built; a step must not allocate (single BLAS thread: the
+        // multi-thread path uses Parallel.For, whose bookkeeping allocates a little).
+        var net = AnnTestNetworks.Create([20, 16, 12, 5], [Activation.Tanh, Activation.Relu, Activation.Linear],
+            bias: true, seed: 6);
+        var (x, y) = AnnTestNetworks.Batch(8, 20, 5, seed: 2);
+        var options = Options(grapes) with
+        {
+            BatchSize = 8,
+            Optimizer = new OptimizerSettings { Kind = OptimizerKind.Adam, LearningRate = 1e-3f },
+        };
+        var trainer = new AnnTrainer(net, options);
+        NeuroSim.Learning.Blas.Gemm.SetThreads(1);
+        try
+        {
+            trainer.TrainBatch(x, y, 8);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10; i++)
+            {
+                trainer.TrainBatch(x, y, 8);
+            }
+
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        finally
+        {
+            NeuroSim.Learning.Blas.Gemm.SetThreads(Environment.ProcessorCount);
+        }
     }
 
     [Fact]
