@@ -57,6 +57,13 @@ public static class TrainCommand
 
     private static int Run(TrainRequest request)
     {
+        if (Snn.SnnTrainCommand.Claims(request.File))
+        {
+            // Spiking networks (training.mode = "snn") train by BPTT in Sim.Cli/Snn.
+            return Snn.SnnTrainCommand.Run(new Snn.SnnTrainArguments(request.File, request.Out, request.Epochs,
+                request.Seed, request.Data, request.TrainLimit, request.TestLimit, request.Threads));
+        }
+
         NetworkSpec spec;
         AnnNetwork network;
         SynapseStore store;

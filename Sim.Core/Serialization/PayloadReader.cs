@@ -31,11 +31,16 @@ internal sealed class PayloadReader(string path)
             return decode();
         }
         catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException
-                                       or OverflowException)
+                                       or OverflowException || FromMessagePack(ex))
         {
             throw new SynapseFileException(Path, $"data malformed: {ex.Message}", ex);
         }
     }
+
+    // MessagePack 2.5's Skip on a value cut short throws ArgumentOutOfRangeException from inside its sequence
+    // reader; only exceptions raised by MessagePack's own code are translated, so our bugs stay visible.
+    private static bool FromMessagePack(Exception ex) => ex is ArgumentException
+        && ex.TargetSite?.DeclaringType?.Assembly == typeof(MessagePackReader).Assembly;
 
     /// <summary>Reads a bin holding exactly <paramref name="expected"/> elements of <typeparamref name="T"/>.</summary>
     public T[] ReadArray<T>(ref MessagePackReader reader, long expected, string where) where T : unmanaged
