@@ -64,10 +64,23 @@ public sealed class SpikeStatistics : ISpikeObserver
         _count[population].Length == 0 ? 0 : Spikes(population) / (_count[population].Length * durationMs / 1000.0);
 
     /// <summary>Mean per-neuron ISI CV (see remarks); NaN when no neuron fired three times.</summary>
-    public double CvIsi(int population)
+    public double CvIsi(int population) => CvIsi([population]);
+
+    /// <summary>Mean per-neuron ISI CV over the neurons of several populations together.</summary>
+    public double CvIsi(IEnumerable<int> populations)
     {
         double total = 0;
         int neurons = 0;
+        foreach (int population in populations)
+        {
+            Accumulate(population, ref total, ref neurons);
+        }
+
+        return neurons == 0 ? double.NaN : total / neurons;
+    }
+
+    private void Accumulate(int population, ref double total, ref int neurons)
+    {
         for (int i = 0; i < _count[population].Length; i++)
         {
             long intervals = _count[population][i] - 1;
@@ -81,7 +94,5 @@ public sealed class SpikeStatistics : ISpikeObserver
             total += Math.Sqrt(variance) / mean;
             neurons++;
         }
-
-        return neurons == 0 ? double.NaN : total / neurons;
     }
 }
