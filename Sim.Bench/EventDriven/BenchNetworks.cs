@@ -1,4 +1,5 @@
 using NeuroSim.Core.Engine;
+using NeuroSim.Core.Network;
 using NeuroSim.Core.Engine.EventDriven;
 using NeuroSim.Neurons.Lif;
 

@@ -1,19 +1,58 @@
 using System.CommandLine;
+using NeuroSim.Cli.Training;
+using NeuroSim.Core.Network;
+using NeuroSim.Learning.Ann;
 
 namespace NeuroSim.Cli.Commands;
 
-/// <summary>The <c>neurosim eval</c> command.</summary>
+/// <summary>
+/// <c>neurosim eval SYNAPSES [--data PATH]</c>: evaluates trained synapses (a synapses.msgpack written by train)
+/// on the test set of the file's data set or of --data, with the same batch size and arithmetic as training's
+/// evaluation, so it reproduces the final test accuracy of metrics.json exactly.
+/// </summary>
 public static class EvalCommand
 {
     /// <summary>Builds the command and its options.</summary>
     public static Command Create()
     {
-        var command = new Command("eval", "Not built yet.");
-        command.SetAction(_ =>
-        {
-            Console.Error.WriteLine("neurosim: 'eval' is not built yet");
-            return ExitCodes.InternalError;
-        });
+        var file = new Argument<string>("synapses") { Description = "synapses.msgpack written by neurosim train" };
+        var data = new Option<string?>("--data") { Description = "data set name or IDX folder (default: the file's)" };
+        var testLimit = new Option<int?>("--test-limit") { Description = "use only the first N test samples" };
+        var command = new Command("eval", "Evaluate trained synapses on a test set.") { file, data, testLimit };
+        command.SetAction(parsed => Run(parsed.GetValue(file)!, parsed.GetValue(data), parsed.GetValue(testLimit)));
         return command;
+    }
+
+    private static int Run(string path, string? data, int? testLimit)
+    {
+        try
+        {
+            var (json, store) = SynapseFileGateway.Load(path);
+            NetworkSpec spec = NetworkLoader.LoadFromText(json, path, AnnSession.LoadOptions());
+            AnnTrainingSpec training = AnnSession.ReadTraining(spec);
+            if (testLimit is int limit)
+            {
+                training = training with { Data = training.Data with { TestLimit = limit } };
+            }
+
+            AnnNetwork network = AnnNetworkBuilder.Build(spec, store);
+            var (_, test) = AnnSession.LoadData(training.Data, data, path);
+            var trainer = new AnnTrainer(network, training.Options);
+            var (loss, accuracy) = trainer.Evaluate(test);
+            Console.WriteLine($"{spec.Name}: test accuracy {100 * accuracy:F2}% ({accuracy:R}), loss {loss:F4}, " +
+                $"{test.Count} samples of {test.Name}");
+            return ExitCodes.Ok;
+        }
+        catch (NetworkValidationException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException
+            or NotSupportedException)
+        {
+            Console.Error.WriteLine($"neurosim: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
     }
 }

@@ -1,19 +1,214 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using NeuroSim.Cli.Training;
+using NeuroSim.Core.Network;
+using NeuroSim.Core.Synapses;
+using NeuroSim.Learning.Ann;
+using NeuroSim.Learning.Blas;
 
 namespace NeuroSim.Cli.Commands;
 
-/// <summary>The <c>neurosim train</c> command.</summary>
+/// <summary>
+/// <c>neurosim train FILE --out DIR</c>: trains a rate (ANN) network described by FILE on its data set and writes
+/// DIR/metrics.json, DIR/accuracy.png and DIR/synapses.msgpack. Steps: load and validate the file (training
+/// section included), build the synapse store and the layer chain over it, draw the initial weights from the
+/// training seed, load the data, then per epoch train (progress bar), evaluate on the test set, print a row and
+/// rewrite metrics.json; finally save the synapses and the plot.
+/// </summary>
 public static class TrainCommand
 {
     /// <summary>Builds the command and its options.</summary>
     public static Command Create()
     {
-        var command = new Command("train", "Not built yet.");
-        command.SetAction(_ =>
+        var file = new Argument<string>("file") { Description = "network file (JSON) with a training section" };
+        var output = new Option<string>("--out") { Description = "output folder", Required = true };
+        var epochs = new Option<int?>("--epochs") { Description = "override training.epochs" };
+        var seed = new Option<long?>("--seed") { Description = "override training.seed" };
+        var data = new Option<string?>("--data")
         {
-            Console.Error.WriteLine("neurosim: 'train' is not built yet");
-            return ExitCodes.InternalError;
-        });
+            Description = "data set: mnist-sample, fashion-mnist, or a folder of IDX files (overrides the file)",
+        };
+        var trainLimit = new Option<int?>("--train-limit") { Description = "use only the first N training samples" };
+        var testLimit = new Option<int?>("--test-limit") { Description = "use only the first N test samples" };
+        var threads = new Option<int?>("--threads") { Description = "OpenBLAS threads (default: all cores)" };
+        var tasks = new Option<int?>("--tasks")
+        {
+            Description = "continual learning: train on N pixel-permuted versions of the data in turn (task 1 " +
+                "unpermuted), the file's epochs per task, and write the accuracy matrix and forgetting",
+        };
+        var command = new Command("train", "Train a rate (ANN) network from a network file.")
+        {
+            file, output, epochs, seed, data, trainLimit, testLimit, threads, tasks,
+        };
+        command.SetAction(parsed => Run(new TrainRequest(parsed.GetValue(file)!, parsed.GetValue(output)!,
+            parsed.GetValue(epochs), parsed.GetValue(seed), parsed.GetValue(data), parsed.GetValue(trainLimit),
+            parsed.GetValue(testLimit), parsed.GetValue(threads), parsed.GetValue(tasks))));
         return command;
+    }
+
+    private sealed record TrainRequest(string File, string Out, int? Epochs, long? Seed, string? Data,
+        int? TrainLimit, int? TestLimit, int? Threads, int? Tasks);
+
+    private static int Run(TrainRequest request)
+    {
+        NetworkSpec spec;
+        AnnNetwork network;
+        SynapseStore store;
+        AnnTrainingSpec training;
+        Encoders.Data.DataSet train, test;
+        try
+        {
+            spec = NetworkLoader.Load(request.File, AnnSession.LoadOptions());
+            if (!AnnSession.IsRateNetwork(spec))
+            {
+                Console.Error.WriteLine($"neurosim: {request.File}: ANN training needs rate populations only " +
+                    "(input, relu, leaky_relu, tanh, sigmoid, linear)");
+                return ExitCodes.BadInput;
+            }
+
+            training = ApplyOverrides(AnnSession.ReadTraining(spec), request);
+            store = SynapseStoreBuilder.Build(spec);
+            network = AnnNetworkBuilder.Build(spec, store);
+            AnnNetworkBuilder.Reinitialise(spec, network, training.Options.Seed);
+            (train, test) = AnnSession.LoadData(training.Data, request.Data, request.File);
+        }
+        catch (NetworkValidationException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException)
+        {
+            Console.Error.WriteLine($"neurosim: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        if (request.Threads is int t)
+        {
+            Gemm.SetThreads(t);
+        }
+
+        try
+        {
+            Directory.CreateDirectory(request.Out);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"neurosim: cannot create {request.Out}: {ex.Message}");
+            return ExitCodes.OutputFailed;
+        }
+
+        if (request.Tasks is int taskCount)
+        {
+            if (taskCount < 2)
+            {
+                Console.Error.WriteLine("neurosim: --tasks must be >= 2");
+                return ExitCodes.Usage;
+            }
+
+            return PermutedTasks.Run(request.Out, spec, network, training, train, test, taskCount,
+                Facts(request, spec, training, train, test));
+        }
+
+        return Train(request, spec, store, network, training, train, test);
+    }
+
+    private static AnnTrainingSpec ApplyOverrides(AnnTrainingSpec t, TrainRequest r)
+    {
+        if (r.Epochs is < 1 || r.Seed is < 0 || r.TrainLimit is < 1 || r.TestLimit is < 1)
+        {
+            throw new ArgumentException("--epochs, --train-limit and --test-limit must be >= 1, --seed >= 0");
+        }
+
+        var data = t.Data with
+        {
+            TrainLimit = r.TrainLimit ?? t.Data.TrainLimit,
+            TestLimit = r.TestLimit ?? t.Data.TestLimit,
+        };
+        return t with
+        {
+            Epochs = r.Epochs ?? t.Epochs,
+            Options = t.Options with { Seed = r.Seed is long s ? (ulong)s : t.Options.Seed },
+            Data = data,
+        };
+    }
+
+    private static int Train(TrainRequest request, NetworkSpec spec, SynapseStore store, AnnNetwork network,
+        AnnTrainingSpec training, Encoders.Data.DataSet train, Encoders.Data.DataSet test)
+    {
+        var trainer = new AnnTrainer(network, training.Options);
+        var reporter = new TrainingReporter();
+        var rows = new List<EpochMetrics>();
+        var facts = Facts(request, spec, training, train, test);
+        string metricsPath = Path.Combine(request.Out, "metrics.json");
+        Console.WriteLine($"{spec.Name}: {string.Join("-", network.Sizes())}, {train.Count} training / {test.Count} " +
+            $"test samples, {training.Epochs} epochs, BLAS: {Gemm.BackendName}");
+        try
+        {
+            for (int e = 0; e < training.Epochs; e++)
+            {
+                var clock = Stopwatch.StartNew();
+                var (loss, accuracy) = reporter.RunEpoch(e + 1, training.Epochs,
+                    progress => trainer.TrainEpoch(train, e, progress));
+                var (testLoss, testAccuracy) = trainer.Evaluate(test);
+                var row = new EpochMetrics(e + 1, loss, accuracy, testLoss, testAccuracy, clock.Elapsed.TotalSeconds,
+                    trainer.Optimizer.CurrentLearningRate);
+                rows.Add(row);
+                reporter.EpochDone(row);
+                MetricsFile.Write(metricsPath, facts, rows);
+            }
+        }
+        catch (TrainingDivergedException ex)
+        {
+            Console.Error.WriteLine($"neurosim: {ex.Message}");
+            TryWrite(() => MetricsFile.Write(metricsPath, facts, rows));
+            return ExitCodes.Diverged;
+        }
+
+        try
+        {
+            AccuracyPlot.Save(Path.Combine(request.Out, "accuracy.png"), spec.Name, rows);
+            SynapseFileGateway.Save(Path.Combine(request.Out, "synapses.msgpack"), spec, store);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            Console.Error.WriteLine($"neurosim: {ex.Message}");
+            return ExitCodes.OutputFailed;
+        }
+
+        reporter.Finished(rows, request.Out);
+        return ExitCodes.Ok;
+    }
+
+    private static Dictionary<string, JsonNode?> Facts(TrainRequest request, NetworkSpec spec,
+        AnnTrainingSpec training, Encoders.Data.DataSet train, Encoders.Data.DataSet test) => new()
+    {
+        ["network"] = spec.Name,
+        ["file"] = request.File,
+        ["data"] = request.Data ?? training.Data.Set,
+        ["train_samples"] = train.Count,
+        ["test_samples"] = test.Count,
+        ["seed"] = training.Options.Seed,
+        ["batch_size"] = training.Options.BatchSize,
+        ["optimizer"] = training.Options.Optimizer.Kind.ToString(),
+        ["learning_rate"] = training.Options.Optimizer.LearningRate,
+        ["signal"] = training.Options.Signal.ToString(),
+        ["grapes"] = training.Options.Grapes.Enabled ? training.Options.Grapes.Version.ToString() : "off",
+        ["dropout"] = training.Options.Dropout,
+        ["blas"] = Gemm.BackendName,
+        ["blas_threads"] = Gemm.Threads,
+    };
+
+    private static void TryWrite(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException)
+        {
+            // The divergence message is what matters; a failed metrics write must not hide it.
+        }
     }
 }

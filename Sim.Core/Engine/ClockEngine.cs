@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NeuroSim.Core.Plasticity;
 
 namespace NeuroSim.Core.Engine;
@@ -9,6 +10,7 @@ namespace NeuroSim.Core.Engine;
 /// <remarks>
 /// <para>One step n, covering [t_n, t_n + dt), is, in this order:</para>
 /// <list type="number">
+/// <item>inputs: constant currents due to switch on or off at step n do so;</item>
 /// <item>deliver: each target population takes the ring slot due at step n (jumps added, slot zeroed);</item>
 /// <item>integrate: the population's state is propagated to t_n + dt;</item>
 /// <item>threshold and reset: neurons that reach threshold spike (stamped t_n) and are reset.</item>
@@ -97,6 +99,7 @@ public sealed class ClockEngine : IDisposable
     public ReadOnlySpan<int> LastSpikes(int population) => _spikes[population].Indices;
 
     /// <summary>Runs <paramref name="steps"/> steps.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(long steps)
     {
         for (long s = 0; s < steps; s++)
@@ -108,6 +111,8 @@ public sealed class ClockEngine : IDisposable
     /// <summary>Runs one step: deliver, integrate, threshold, reset (fused per block); propagate; record.</summary>
     public void Step()
     {
+        ApplyDueCurrents();
+
         _plasticity?.BeforeStep(CurrentStep);
 
         AdvancePopulations();
@@ -127,6 +132,8 @@ public sealed class ClockEngine : IDisposable
 
     public void Dispose() => _workers.Dispose();
 
+    private void ApplyDueCurrents() => _network.Currents.ApplyDue(CurrentStep);
+
     private void AdvancePopulations() => _workers.Run(_blocks.Length, _advanceBlock);
 
     private void AdvanceBlock(int block, int thread)
@@ -139,6 +146,7 @@ public sealed class ClockEngine : IDisposable
         _network.Populations[p].Advance(CurrentStep, start, end, input, buffer);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CollectSpikes()
     {
         foreach (var spikes in _spikes)
@@ -152,6 +160,7 @@ public sealed class ClockEngine : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PropagateSpikes()
     {
         for (int p = 0; p < _spikes.Length; p++)
@@ -179,6 +188,7 @@ public sealed class ClockEngine : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeliverSparse(Connection c, DeliveryRing ring, ReadOnlySpan<int> fired)
     {
         float[] buffer = ring.Buffer(c.Receptor);
@@ -209,6 +219,7 @@ public sealed class ClockEngine : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeliverDense(Connection c, DeliveryRing ring, ReadOnlySpan<int> fired)
     {
         float[] buffer = ring.Buffer(c.Receptor);

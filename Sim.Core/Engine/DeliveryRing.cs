@@ -1,3 +1,5 @@
+using NeuroSim.Core.Network;
+
 namespace NeuroSim.Core.Engine;
 
 /// <summary>

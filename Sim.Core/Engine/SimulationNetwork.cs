@@ -12,7 +12,8 @@ public sealed class SimulationNetwork
     /// <summary>Checks the parts against each other, prepares every population for <paramref name="dt"/> (ms)
     /// and sizes the rings for the longest delay into each population.</summary>
     /// <exception cref="ArgumentException">A connection does not fit its populations; the message names it.</exception>
-    public SimulationNetwork(double dt, IReadOnlyList<ISpikingPopulation> populations, IReadOnlyList<Connection> connections)
+    public SimulationNetwork(double dt, IReadOnlyList<ISpikingPopulation> populations, IReadOnlyList<Connection> connections,
+        CurrentSchedule? currents = null)
     {
         if (!(dt > 0) || double.IsInfinity(dt))
         {
@@ -22,6 +23,7 @@ public sealed class SimulationNetwork
         Dt = dt;
         Populations = populations;
         Connections = connections;
+        Currents = currents ?? new CurrentSchedule();
         foreach (var population in populations)
         {
             population.Prepare(dt);
@@ -56,6 +58,9 @@ public sealed class SimulationNetwork
 
     /// <summary>The connections, in network-file order (which fixes the order of summation into a ring).</summary>
     public IReadOnlyList<Connection> Connections { get; }
+
+    /// <summary>Constant currents switched on and off during the run.</summary>
+    public CurrentSchedule Currents { get; }
 
     /// <summary>Total number of synapses.</summary>
     public long SynapseCount { get; }

@@ -15,7 +15,9 @@ public sealed record PopulationSpec(int Index, string Name, int Size, NeuronKind
     /// <summary>The kind name ("lif").</summary>
     public string KindName => Kind.Name;
 
-    /// <summary>A parameter in canonical units; throws <see cref="KeyNotFoundException"/> naming it if absent.</summary>
+    /// <summary>
+    /// A parameter in canonical units; throws <see cref="KeyNotFoundException"/> naming it if absent.
+    /// </summary>
     public double Param(string name) => Params.TryGetValue(name, out double value)
         ? value
         : throw new KeyNotFoundException($"population '{Name}' ({Kind.Name}) has no parameter '{name}'");

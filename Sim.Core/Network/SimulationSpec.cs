@@ -18,7 +18,9 @@ public sealed record SimulationSpec(double Dt, double Duration, long Seed, Engin
     /// <summary>True when <paramref name="timeMs"/> is a whole number of steps (relative tolerance 1e-9).</summary>
     public bool IsWholeSteps(double timeMs) => IsMultiple(timeMs, Dt);
 
-    /// <summary>True when <paramref name="value"/> / <paramref name="step"/> is an integer within 1e-9 relative.</summary>
+    /// <summary>
+    /// True when <paramref name="value"/> / <paramref name="step"/> is an integer within 1e-9 relative.
+    /// </summary>
     public static bool IsMultiple(double value, double step)
     {
         double ratio = value / step;

@@ -22,7 +22,9 @@ public sealed class SpecReader
 {
     private readonly List<SpecError> _errors = [];
 
-    /// <summary>Creates a reader for errors in <paramref name="file"/>, with line numbers from <paramref name="lines"/>.</summary>
+    /// <summary>
+    /// Creates a reader for errors in <paramref name="file"/>, with line numbers from <paramref name="lines"/>.
+    /// </summary>
     public SpecReader(string file, SpecLineMap? lines = null)
     {
         File = file;
@@ -71,7 +73,9 @@ public sealed class SpecReader
         return json.Length > 60 ? json[..57] + "..." : json;
     }
 
-    /// <summary>Records "unknown key" errors for keys of <paramref name="obj"/> not in <paramref name="allowed"/>.</summary>
+    /// <summary>
+    /// Records "unknown key" errors for keys of <paramref name="obj"/> not in <paramref name="allowed"/>.
+    /// </summary>
     public void AllowOnly(JsonObject obj, string path, params IReadOnlyCollection<string> allowed)
     {
         foreach (var (key, _) in obj)
@@ -91,7 +95,8 @@ public sealed class SpecReader
             return obj;
         }
 
-        Error(path, node is null ? "is required (an object)" : "must be an object", node is null ? null : Describe(node));
+        string rule = node is null ? "is required (an object)" : "must be an object";
+        Error(path, rule, node is null ? null : Describe(node));
         return null;
     }
 
@@ -127,7 +132,9 @@ public sealed class SpecReader
     public string? GetString(JsonObject obj, string path, string key, string fallback) =>
         obj.ContainsKey(key) ? ReadString(obj[key], SpecPath.Property(path, key), true) : fallback;
 
-    /// <summary>A string that must be one of <paramref name="choices"/>; required when <paramref name="fallback"/> is null.</summary>
+    /// <summary>
+    /// A string that must be one of <paramref name="choices"/>; required when <paramref name="fallback"/> is null.
+    /// </summary>
     public string? GetChoice(JsonObject obj, string path, string key, IReadOnlyCollection<string> choices,
         string? fallback = null)
     {
@@ -227,7 +234,9 @@ public sealed class SpecReader
         return number;
     }
 
-    /// <summary>A plain (dimensionless) number in [min, max]; required when <paramref name="fallback"/> is null.</summary>
+    /// <summary>
+    /// A plain (dimensionless) number in [min, max]; required when <paramref name="fallback"/> is null.
+    /// </summary>
     public double? GetNumber(JsonObject obj, string path, string key, double? fallback = null,
         double min = double.NegativeInfinity, double max = double.PositiveInfinity)
     {
@@ -359,8 +368,9 @@ public sealed class SpecReader
     {
         string lo = min.ToString(CultureInfo.InvariantCulture);
         string hi = max.ToString(CultureInfo.InvariantCulture);
-        bool hasMin = !double.IsNegativeInfinity(min) && min != long.MinValue;
-        bool hasMax = !double.IsPositiveInfinity(max) && max != long.MaxValue;
+        // Bounds at the edge of int/long only guard the storage type; they are not worth naming.
+        bool hasMin = min > int.MinValue;
+        bool hasMax = max < int.MaxValue;
         return (hasMin, hasMax) switch
         {
             (true, true) => $"must be between {lo} and {hi}",

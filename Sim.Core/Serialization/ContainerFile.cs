@@ -42,6 +42,13 @@ internal static class ContainerFile
     /// <summary>Writes <paramref name="payload"/> as a file of <paramref name="kind"/>, atomically.</summary>
     public static void Write(string path, FileKind kind, FormatVersion version, ReadOnlySpan<byte> payload)
     {
+        byte[] file = Encode(kind, version, payload);
+        AtomicFile.Write(path, stream => stream.Write(file));
+    }
+
+    /// <summary>The complete file image (header and compressed body) for <paramref name="payload"/>.</summary>
+    public static byte[] Encode(FileKind kind, FormatVersion version, ReadOnlySpan<byte> payload)
+    {
         byte[] body = Compress(payload);
         byte[] header = new byte[HeaderSize];
         Magic.CopyTo(header, 0);
@@ -53,12 +60,7 @@ internal static class ContainerFile
         BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(28), (ulong)body.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(36), Crc32.HashToUInt32(body));
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(40), Crc32.HashToUInt32(header.AsSpan(0, 40)));
-
-        AtomicFile.Write(path, stream =>
-        {
-            stream.Write(header);
-            stream.Write(body);
-        });
+        return [.. header, .. body];
     }
 
     /// <summary>Reads the whole file and checks its envelope; the payload is the decompressed MessagePack.</summary>

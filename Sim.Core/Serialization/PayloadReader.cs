@@ -20,6 +20,28 @@ internal sealed class PayloadReader(string path)
     /// <summary>An error for this file at <paramref name="where"/>.</summary>
     public SynapseFileException Fail(string where, string problem) => new(Path, $"{where}: {problem}");
 
+    /// <summary>
+    /// Runs a decoding step and turns the MessagePack reader's own errors (data ending early, wrong type codes,
+    /// integers too large) into <see cref="SynapseFileException"/>.
+    /// </summary>
+    public T Guard<T>(Func<T> decode)
+    {
+        try
+        {
+            return decode();
+        }
+        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException
+                                       or OverflowException || FromMessagePack(ex))
+        {
+            throw new SynapseFileException(Path, $"data malformed: {ex.Message}", ex);
+        }
+    }
+
+    // MessagePack 2.5's Skip on a value cut short throws ArgumentOutOfRangeException from inside its sequence
+    // reader; only exceptions raised by MessagePack's own code are translated, so our bugs stay visible.
+    private static bool FromMessagePack(Exception ex) => ex is ArgumentException
+        && ex.TargetSite?.DeclaringType?.Assembly == typeof(MessagePackReader).Assembly;
+
     /// <summary>Reads a bin holding exactly <paramref name="expected"/> elements of <typeparamref name="T"/>.</summary>
     public T[] ReadArray<T>(ref MessagePackReader reader, long expected, string where) where T : unmanaged
     {
@@ -69,7 +91,7 @@ internal sealed class PayloadReader(string path)
         long value = reader.ReadInt64();
         if (value < min || value > max)
         {
-            throw Fail(where, $"{value} is outside {min}..{max}");
+            throw Fail(where, min == max ? $"is {value}, expected {min}" : $"{value} is outside {min}..{max}");
         }
 
         return value;

@@ -59,7 +59,9 @@ public sealed class Projection
     /// <summary>Dense or sparse (CSR by presynaptic neuron).</summary>
     public ProjectionLayout Layout { get; }
 
-    /// <summary>Weights (mV for spiking targets, dimensionless for ANN targets); layout per <see cref="Layout"/>.</summary>
+    /// <summary>
+    /// Weights (mV for spiking targets, dimensionless for ANN targets); layout per <see cref="Layout"/>.
+    /// </summary>
     public float[] Weight { get; }
 
     /// <summary>Sparse: PreCount + 1 row offsets into Post/Weight/Delay. Dense: empty.</summary>
@@ -77,7 +79,9 @@ public sealed class Projection
     /// <summary>Number of synapses (Weight.Length).</summary>
     public int SynapseCount => Weight.Length;
 
-    /// <summary>Creates a dense projection; arrays are used as given (not copied) after their lengths are checked.</summary>
+    /// <summary>
+    /// Creates a dense projection; arrays are used as given (not copied) after their lengths are checked.
+    /// </summary>
     public static Projection Dense(string name, string source, string target, int preCount, int postCount,
         Receptor receptor, float[] weight, float[] delay, float[]? bias = null)
     {
@@ -111,7 +115,9 @@ public sealed class Projection
             rowStart, post, delay, bias);
     }
 
-    /// <summary>Whole-step delay of <paramref name="delayMs"/> at time step <paramref name="dt"/> (ms), rounded.</summary>
+    /// <summary>
+    /// Whole-step delay of <paramref name="delayMs"/> at time step <paramref name="dt"/> (ms), rounded.
+    /// </summary>
     public static int DelaySteps(float delayMs, double dt) => (int)Math.Round(delayMs / dt);
 
     /// <summary>Each synapse's delay in whole steps of <paramref name="dt"/> (ms), same order as Weight.</summary>

@@ -54,6 +54,7 @@ internal static class LifKernel
     }
 
     /// <summary>The scalar twin, from block index <paramref name="from"/> to the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void StepScalar(in Factors f, in Block b, int from, int offset, SpikeBuffer spikes)
     {
         bool hasInput = !b.InE.IsEmpty;
@@ -88,6 +89,7 @@ internal static class LifKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Step512(in Factors f, in Block b, int offset, SpikeBuffer spikes)
     {
         bool hasInput = !b.InE.IsEmpty;
@@ -141,6 +143,7 @@ internal static class LifKernel
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Step256(in Factors f, in Block b, int offset, SpikeBuffer spikes)
     {
         bool hasInput = !b.InE.IsEmpty;

@@ -60,6 +60,9 @@ public sealed class EventDrivenEngine
     private double _end;
     private long _endStep;
     private IEventSpikeSink? _sink;
+    private IPlasticityRule[] _hooks = [];
+    private long[] _hookCount = [];
+    private double _now;
     private bool _ran;
 
     /// <summary>Prepares a run of <paramref name="network"/> with <paramref name="timing"/>.</summary>
@@ -151,21 +154,51 @@ public sealed class EventDrivenEngine
     /// </summary>
     public void Run(double duration, IEventSpikeSink? sink)
     {
+        Start(duration, sink);
+        RunUntil(_end);
+        Finish();
+    }
+
+    /// <summary>Biological time reached (ms): every event up to it has been processed.</summary>
+    public double TimeMs { get; private set; }
+
+    /// <summary>
+    /// Prepares a run of <paramref name="duration"/> ms (grid timing: round(duration/dt) steps) that sends every
+    /// spike to <paramref name="sink"/>; then <see cref="RunUntil"/> advances it and <see cref="Finish"/> ends it.
+    /// </summary>
+    public void Start(double duration, IEventSpikeSink? sink)
+    {
         if (_ran)
             throw new InvalidOperationException("an EventDrivenEngine runs once; create a new one");
         _ran = true;
         _sink = sink;
         _endStep = (long)Math.Round(duration / _dt);
         _end = _timing == SpikeTiming.Grid ? _endStep * _dt : duration;
+        _hooks = _net.Projections.Select(pr => pr.Rule).OfType<IPlasticityRule>()
+            .Where(r => !double.IsPositiveInfinity(r.StepInterval)).ToArray();
+        _hookCount = new long[_hooks.Length];
 
         BindRules();
 
         InitializeNeurons();
 
         QueueSourceSpikes();
-
-        ProcessEvents();
     }
+
+    /// <summary>Processes every event up to <paramref name="timeMs"/> (capped at the run's end).</summary>
+    public void RunUntil(double timeMs)
+    {
+        if (!_ran)
+            throw new InvalidOperationException("Start must run before RunUntil");
+        ProcessEvents(Math.Min(timeMs, _end));
+        TimeMs = Math.Max(TimeMs, Math.Min(timeMs, _end));
+    }
+
+    /// <summary>Advances by <paramref name="steps"/> grid steps (for progress reporting in chunks).</summary>
+    public void AdvanceSteps(long steps) => RunUntil((Math.Round(TimeMs / _dt) + steps) * _dt);
+
+    /// <summary>Runs the step hooks due by the end of the run; call once after the last <see cref="RunUntil"/>.</summary>
+    public void Finish() => RunHooks(_hooks, _hookCount, _end, EventKind.Delivery);
 
     /// <summary>
     /// The state of LIF neuron <paramref name="neuron"/> of population <paramref name="population"/> at time
@@ -236,23 +269,20 @@ public sealed class EventDrivenEngine
             _queue.Push((n + 1) * _dt, EventKind.SourceStep, (int)(n + 1), 0);
     }
 
-    private void ProcessEvents()
+    private void ProcessEvents(double limit)
     {
-        var hooks = _net.Projections.Select(pr => pr.Rule).OfType<IPlasticityRule>()
-            .Where(r => !double.IsPositiveInfinity(r.StepInterval)).ToArray();
-        var nextHook = new long[hooks.Length];
-        double now = 0;
+        double bound = limit + GridEpsilon * _dt;
         while (true)
         {
-            if (_dirtyCount > 0 && (_queue.Count == 0 || _queue.Peek().Time != now))
-                PredictDirty(now);
-            if (_queue.Count == 0 || _queue.Peek().Time > _end + GridEpsilon * _dt)
+            if (_dirtyCount > 0 && (_queue.Count == 0 || _queue.Peek().Time != _now))
+                PredictDirty(_now);
+            if (_queue.Count == 0 || _queue.Peek().Time > bound)
                 break;
 
             var e = _queue.Pop();
             EventsProcessed++;
-            RunHooks(hooks, nextHook, e.Time, e.Kind);
-            now = e.Time;
+            RunHooks(_hooks, _hookCount, e.Time, e.Kind);
+            _now = e.Time;
             switch (e.Kind)
             {
                 case EventKind.Crossing:
@@ -275,8 +305,6 @@ public sealed class EventDrivenEngine
                     break;
             }
         }
-
-        RunHooks(hooks, nextHook, _end, EventKind.Delivery);
     }
 
     // A step hook at time T runs after the crossings at T and before the source spikes and deliveries at T: the

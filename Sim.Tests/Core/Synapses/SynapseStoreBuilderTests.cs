@@ -171,7 +171,8 @@ public class SynapseStoreBuilderTests
         double mean = weight.Average(w => (double)w);
         double sd = Math.Sqrt(weight.Average(w => (w - mean) * (w - mean)));
 
-        // 1200 draws: standard error of the mean 0.5/sqrt(1200) ≈ 0.014, of the sd ≈ 0.010; allow 5 standard errors.
+        // 1200 draws: standard error of the mean 0.5/sqrt(1200) ≈ 0.014, of the sd ≈ 0.010;
+        // allow 5 standard errors.
         Assert.InRange(mean, 2.0 - 0.075, 2.0 + 0.075);
         Assert.InRange(sd, 0.5 - 0.05, 0.5 + 0.05);
     }

@@ -1,0 +1,52 @@
+using NeuroSim.Core.Network;
+using NeuroSim.Encoders.Data;
+using NeuroSim.Learning.Ann;
+
+namespace NeuroSim.Cli.Training;
+
+/// <summary>What train and eval share: loading options, the training section, the data sets.</summary>
+public static class AnnSession
+{
+    /// <summary>Loader options whose training validator is the ANN reader (errors join the file's report).</summary>
+    public static NetworkLoadOptions LoadOptions() => new() { Training = TrainingSectionReader.Validate };
+
+    /// <summary>True when every population is the input or an ANN activation kind.</summary>
+    public static bool IsRateNetwork(NetworkSpec spec) =>
+        spec.Populations.All(p => p.KindName == "input" || ActivationFunctions.FromKind(p.KindName) is not null);
+
+    /// <summary>The validated training section (defaults when the file has none).</summary>
+    public static AnnTrainingSpec ReadTraining(NetworkSpec spec)
+    {
+        var reader = spec.CreateReader();
+        AnnTrainingSpec? training = TrainingSectionReader.Read(reader, spec.Training);
+        reader.ThrowIfErrors();
+        return training!;
+    }
+
+    /// <summary>
+    /// Loads the training and test sets: <paramref name="overridePath"/> (--data) if given, else the file's
+    /// data.set (a relative folder is taken from the network file's folder); then applies the limits.
+    /// </summary>
+    public static (DataSet Train, DataSet Test) LoadData(AnnDataSpec data, string? overridePath, string networkFile)
+    {
+        string set = overridePath ?? data.Set;
+        if (overridePath is null && set != DataSetLocator.MnistSample && set != DataSetLocator.FashionMnist &&
+            !Path.IsPathRooted(set))
+        {
+            set = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(networkFile)) ?? ".", set);
+        }
+
+        var (train, test) = DataSetLocator.Load(set);
+        if (data.TrainLimit is int t && t < train.Count)
+        {
+            train = train.Take(t);
+        }
+
+        if (data.TestLimit is int s && s < test.Count)
+        {
+            test = test.Take(s);
+        }
+
+        return (train, test);
+    }
+}

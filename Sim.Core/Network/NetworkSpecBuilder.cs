@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using NeuroSim.Core.Units;
+
+namespace NeuroSim.Core.Network;
+
+/// <summary>
+/// Reads one file's sections with a shared <see cref="SpecReader"/>; the records it builds are the validated
+/// copy that <see cref="NetworkLoader"/> returns only when no error was recorded.
+/// </summary>
+internal sealed class NetworkSpecBuilder(SpecReader r, NetworkLoadOptions options, string fileName, string text)
+{
+    private static readonly string[] Engines = ["clock", "event"];
+
+    private readonly LoadContext c = new(r, options);
+
+    public NetworkSpec? Build(JsonObject root)
+    {
+        var populations = new PopulationSectionReader(c);
+        var projections = new ProjectionSectionReader(c);
+        var io = new InputRecordingSectionReader(c);
+        r.AllowOnly(root, SpecPath.Root, NetworkLoader.TopLevelKeys);
+        string name = r.GetString(root, SpecPath.Root, "name", Path.GetFileNameWithoutExtension(fileName))
+            ?? "";
+        var simulation = ReadSimulation(root);
+        var populationList = c.ReadList(root, "populations", required: true, populations.ReadPopulation);
+        var projectionList = c.ReadList(root, "projections", required: false,
+            (obj, path, i) => projections.ReadProjection(obj, path, i, simulation));
+        var inputs = c.ReadList(root, "inputs", required: false, io.ReadInput);
+        var recording = io.ReadRecording(root, simulation);
+        var training = ReadTraining(root);
+        CheckSources(populationList, simulation);
+        if (r.HasErrors || simulation is null)
+        {
+            return null;
+        }
+
+        return new NetworkSpec(name, fileName, text, simulation, populationList, projectionList, inputs, recording,
+            training);
+    }
+
+    private SimulationSpec? ReadSimulation(JsonObject root)
+    {
+        const string path = "$.simulation";
+        var obj = root.ContainsKey("simulation") ? r.AsObject(root["simulation"], path) : [];
+        if (obj is null)
+        {
+            return null;
+        }
+
+        r.AllowOnly(obj, path, "dt", "duration", "seed", "engine");
+        double? dt = c.Positive(obj, path, "dt", Dimension.Time, 0.1);
+        double? duration = c.Positive(obj, path, "duration", Dimension.Time, 1000.0);
+        long? seed = r.GetInteger(obj, path, "seed", 0, 0);
+        string? engine = r.GetChoice(obj, path, "engine", Engines, "clock");
+        if (dt is null || duration is null || seed is null || engine is null)
+        {
+            return null;
+        }
+
+        if (!SimulationSpec.IsMultiple(duration.Value, dt.Value))
+        {
+            r.Error(SpecPath.Property(path, "duration"),
+                $"must be a whole number of steps of dt ({Quantity.Format(dt.Value, Dimension.Time)})",
+                Quantity.Format(duration.Value, Dimension.Time));
+        }
+
+        return new SimulationSpec(dt.Value, duration.Value, seed.Value,
+            engine == "event" ? EngineKind.Event : EngineKind.Clock);
+    }
+
+    private JsonObject? ReadTraining(JsonObject root)
+    {
+        var training = r.GetOptionalObject(root, SpecPath.Root, "training");
+        if (training is not null)
+        {
+            c.Options.Training?.Invoke(r, training, "$.training");
+        }
+
+        return training;
+    }
+
+    private void CheckSources(IReadOnlyList<PopulationSpec> populations, SimulationSpec? simulation)
+    {
+        if (simulation is null)
+        {
+            return;
+        }
+
+        foreach (var population in populations)
+        {
+            bool source = population.Kind.Family == NeuronFamily.Source;
+            if (source && population.Params.TryGetValue("rate", out double rate)
+                && rate * simulation.Dt / 1000.0 > 1.0 + 1e-12)
+            {
+                r.Error($"$.populations[{population.Index}].params.rate",
+                    $"must be <= 1/dt ({1000.0 / simulation.Dt:R} Hz at dt = {simulation.Dt:R} ms)",
+                    Quantity.Format(rate, Dimension.Frequency));
+            }
+        }
+    }
+}

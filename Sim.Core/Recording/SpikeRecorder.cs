@@ -1,0 +1,141 @@
+using System.Buffers;
+using System.Threading.Channels;
+using NeuroSim.Core.Engine;
+
+namespace NeuroSim.Core.Recording;
+
+/// <summary>
+/// Records the spikes of chosen populations and streams them to an <see cref="ISpikeSink"/> through a bounded
+/// channel: the engine fills pooled batches, a consumer task drains them to the sink. Memory stays bounded by
+/// the channel (capacity × batch size) whatever the run length; when the sink falls behind, the engine waits.
+/// </summary>
+public sealed class SpikeRecorder : ISpikeObserver, IDisposable
+{
+    private readonly bool[] _recorded;
+    private readonly ISpikeSink _sink;
+    private readonly Channel<(SpikeEvent[] Events, int Count)> _channel;
+    private readonly Task _consumer;
+    private readonly int _batchSize;
+    private SpikeEvent[] _batch;
+    private int _count;
+    private bool _completed;
+
+    /// <summary>Records populations whose flag in <paramref name="recorded"/> is set.</summary>
+    public SpikeRecorder(IReadOnlyList<bool> recorded, ISpikeSink sink, int batchSize = 4096, int capacity = 8)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _recorded = [.. recorded];
+        _sink = sink;
+        _batchSize = batchSize;
+        _batch = ArrayPool<SpikeEvent>.Shared.Rent(batchSize);
+        _channel = Channel.CreateBounded<(SpikeEvent[], int)>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _consumer = Task.Run(ConsumeAsync);
+    }
+
+    /// <summary>Spikes recorded so far.</summary>
+    public long Recorded { get; private set; }
+
+    /// <inheritdoc/>
+    public void OnSpikes(long step, int population, ReadOnlySpan<int> neurons)
+    {
+        if (!_recorded[population])
+        {
+            return;
+        }
+
+        foreach (int neuron in neurons)
+        {
+            _batch[_count++] = new SpikeEvent(step, population, neuron);
+            if (_count == _batchSize)
+            {
+                Send();
+            }
+        }
+
+        Recorded += neurons.Length;
+    }
+
+    /// <inheritdoc/>
+    public void OnStepEnd(long step)
+    {
+    }
+
+    /// <summary>Sends what is left, waits until the sink has everything, and completes it. Rethrows a failure of
+    /// the sink (e.g. a full disk).</summary>
+    public void Complete()
+    {
+        if (_completed)
+        {
+            return;
+        }
+
+        _completed = true;
+        if (_count > 0)
+        {
+            Send();
+        }
+        else
+        {
+            ArrayPool<SpikeEvent>.Shared.Return(_batch);
+        }
+
+        _channel.Writer.Complete();
+        _consumer.GetAwaiter().GetResult();
+        _sink.Complete();
+    }
+
+    public void Dispose()
+    {
+        if (!_completed)
+        {
+            _completed = true;
+            _channel.Writer.TryComplete();
+            try
+            {
+                _consumer.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The sink's failure was already reported by Complete or is moot when abandoning a run.
+            }
+        }
+    }
+
+    private void Send()
+    {
+        var item = (_batch, _count);
+        if (!_channel.Writer.TryWrite(item))
+        {
+            if (_consumer.IsFaulted)
+            {
+                _consumer.GetAwaiter().GetResult();
+            }
+
+            _channel.Writer.WriteAsync(item).AsTask().GetAwaiter().GetResult();
+        }
+
+        _batch = ArrayPool<SpikeEvent>.Shared.Rent(_batchSize);
+        _count = 0;
+    }
+
+    private async Task ConsumeAsync()
+    {
+        await foreach (var (events, count) in _channel.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                _sink.Write(events.AsSpan(0, count));
+            }
+            finally
+            {
+                ArrayPool<SpikeEvent>.Shared.Return(events);
+            }
+        }
+    }
+}
