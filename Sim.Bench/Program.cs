@@ -1,18 +1,44 @@
 using BenchmarkDotNet.Running;
+using NeuroSim.Bench.Ann;
+using NeuroSim.Bench.Snn;
 
 namespace NeuroSim.Bench;
 
-/// <summary>Runs the BenchmarkDotNet suites: <c>dotnet run -c Release --project Sim.Bench -- --filter '*'</c>.</summary>
+/// <summary>
+/// Runs the BenchmarkDotNet suites: <c>dotnet run -c Release --project Sim.Bench -- --filter '*'</c>.
+/// Plain timing loops used beside the peers' scripts:
+/// <c>-- ann-throughput HIDDEN THREADS SECONDS</c> (scripts/bench-ann-vs-torch.sh),
+/// <c>-- snn-throughput [threads] [batches]</c> (scripts/bench-snn-vs-torch.sh),
+/// <c>-- ann-to-snn FILE EPOCHS [STEPS...]</c> (the ANN-to-SNN conversion experiment),
+/// <c>-- event-vs-clock [--quick]</c> (the two engines side by side).
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args)
+    public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "ann-throughput")
+        {
+            AnnThroughput.Run(args[1..]);
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "event-vs-clock")
         {
             EventDriven.EventVsClockComparison.Run(quick: args.Contains("--quick"));
-            return;
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "snn-throughput")
+        {
+            return SnnThroughput.Run(args);
+        }
+
+        if (args.Length > 2 && args[0] == "ann-to-snn")
+        {
+            return AnnToSnnExperiment.Run(args);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NeuroSim.Cli.Training;
 using NeuroSim.Core.Network;
+using NeuroSim.Core.Serialization;
 using NeuroSim.Learning.Ann;
 
 namespace NeuroSim.Cli.Commands;
@@ -27,8 +28,7 @@ public static class EvalCommand
     {
         try
         {
-            var (json, store) = SynapseFileGateway.Load(path);
-            NetworkSpec spec = NetworkLoader.LoadFromText(json, path, AnnSession.LoadOptions());
+            var (spec, store) = SynapseFileGateway.Load(path);
             AnnTrainingSpec training = AnnSession.ReadTraining(spec);
             if (testLimit is int limit)
             {
@@ -49,7 +49,7 @@ public static class EvalCommand
             return ExitCodes.BadInput;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException
-            or NotSupportedException)
+            or SynapseFileException)
         {
             Console.Error.WriteLine($"neurosim: {ex.Message}");
             return ExitCodes.BadInput;

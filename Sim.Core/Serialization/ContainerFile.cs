@@ -70,7 +70,7 @@ internal static class ContainerFile
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadRegularFile(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException
                                        or ArgumentException)
@@ -166,6 +166,27 @@ internal static class ContainerFile
         var version = new FormatVersion(
             BinaryPrimitives.ReadUInt16LittleEndian(head[12..]), BinaryPrimitives.ReadUInt16LittleEndian(head[14..]));
         return (ParseKind(path, head.Slice(8, 4)), version);
+    }
+
+    // Reads the file's announced length and no more: devices such as /dev/zero report length 0 and never end,
+    // and pipes cannot announce a length, so neither can make a load hang or grow without bound.
+    private static byte[] ReadRegularFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        if (!stream.CanSeek)
+        {
+            throw new IOException("not a regular file");
+        }
+
+        long length = stream.Length;
+        if (length > Array.MaxLength)
+        {
+            throw new IOException($"{length} bytes is larger than NeuroSim can load ({Array.MaxLength} bytes)");
+        }
+
+        byte[] bytes = new byte[length];
+        int read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        return read == bytes.Length ? bytes : bytes[..read];
     }
 
     private static byte[] Compress(ReadOnlySpan<byte> payload)

@@ -62,6 +62,10 @@ public static class SynapseFile
         return Decode(path, content, options);
     }
 
+    /// <summary>Reads only what the first 16 bytes say: synapse file or checkpoint, and the format version.</summary>
+    /// <exception cref="SynapseFileException">Missing, unreadable, or not a NeuroSim file.</exception>
+    public static (FileKind Kind, FormatVersion Version) ReadKind(string path) => ContainerFile.Peek(path);
+
     /// <summary>Loads from an in-memory file image; <paramref name="path"/> names it in errors (for tests).</summary>
     internal static SynapseFileContents LoadImage(string path, ReadOnlySpan<byte> file, NetworkLoadOptions? options) =>
         Decode(path, ContainerFile.Decode(path, file, CurrentVersion), options);

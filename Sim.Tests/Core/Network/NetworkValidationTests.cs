@@ -293,4 +293,31 @@ public class NetworkValidationTests
 
         Assert.StartsWith("/nonexistent/net.json", ex.Message);
     }
+
+    [Fact]
+    public void Load_DuplicateProjectionName_IsRejected()
+    {
+        const string projection = """
+            { "name": "drive", "source": "b", "target": "a", "connect": { "rule": "one_to_one" }, "weight": "1 mV" }
+            """;
+        string text = NetworkTexts.Minimal
+            .Replace("\"projections\": [", $"\"projections\": [ {projection}, {projection},")
+            .Replace("\"size\": 5", "\"size\": 10");
+
+        var ex = Assert.Throws<NetworkValidationException>(() => NetworkLoader.LoadFromText(text, "test.json"));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("$.projections[1].name", error.JsonPath);
+        Assert.Contains("duplicate projection name", error.Rule);
+        Assert.Equal("drive", error.Value);
+    }
+
+    [Fact]
+    public void Load_NoPopulations_IsRejected()
+    {
+        var ex = Assert.Throws<NetworkValidationException>(
+            () => NetworkLoader.LoadFromText("{ \"populations\": [] }", "test.json"));
+
+        Assert.Equal("$.populations", Assert.Single(ex.Errors).JsonPath);
+    }
 }

@@ -59,7 +59,8 @@ public class AnnTrainerTests
     {
         // The state a checkpoint holds: weights, optimizer arrays and step count, both random streams.
         var train = Sample.Value.Train.Take(600);
-        var options = Options() with { Optimizer = new OptimizerSettings { Kind = OptimizerKind.Adam, LearningRate = 1e-3f } };
+        var adam = new OptimizerSettings { Kind = OptimizerKind.Adam, LearningRate = 1e-3f };
+        var options = Options() with { Optimizer = adam };
         var straightNet = AnnTestNetworks.Create([784, 16, 10], [Activation.Relu, Activation.Linear], true, 4);
         var straight = new AnnTrainer(straightNet, options);
         for (int e = 0; e < 3; e++)
