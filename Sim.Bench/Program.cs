@@ -25,7 +25,10 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "event-vs-clock")
         {
-            EventDriven.EventVsClockComparison.Run(quick: args.Contains("--quick"));
+            int look = Array.IndexOf(args, "--lookahead") is int i and > 0 && i + 1 < args.Length
+                ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture)
+                : Core.Engine.EventDriven.EventDrivenEngine.DefaultLookAheadSteps;
+            EventDriven.EventVsClockComparison.Run(quick: args.Contains("--quick"), look);
             return 0;
         }
 

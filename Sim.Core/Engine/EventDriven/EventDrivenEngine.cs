@@ -35,7 +35,10 @@ public sealed class EventDrivenEngine
     /// input before that and are re-predicted anyway, so a prediction costs O(log LookAhead) evaluations instead
     /// of a search to the end of the run.
     /// </summary>
-    public const int LookAheadSteps = 32;
+    public const int DefaultLookAheadSteps = 32;
+
+    /// <summary>The look-ahead of this engine, in steps (see <see cref="DefaultLookAheadSteps"/>).</summary>
+    public int LookAheadSteps { get; init; } = DefaultLookAheadSteps;
 
     private readonly EventNetwork _net;
     private readonly SpikeTiming _timing;
@@ -144,6 +147,9 @@ public sealed class EventDrivenEngine
 
     /// <summary>Events taken from the queue so far (stale predictions included).</summary>
     public long EventsProcessed { get; private set; }
+
+    /// <summary>Look-ahead rechecks processed so far.</summary>
+    public long Rechecks { get; private set; }
 
     /// <summary>Threshold-crossing searches run so far.</summary>
     public long Predictions { get; private set; }
@@ -291,7 +297,11 @@ public sealed class EventDrivenEngine
                     break;
                 case EventKind.Recheck:
                     if (e.B == _version[e.A])
+                    {
+                        Rechecks++;
                         Predict(e.A, e.Time);
+                    }
+
                     break;
                 case EventKind.SourceSpike:
                     FireSource(e.A, e.B, e.Time);
