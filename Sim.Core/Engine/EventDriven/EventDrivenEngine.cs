@@ -46,7 +46,11 @@ public sealed class EventDrivenEngine
     private readonly int[] _offset;
     private readonly int[] _popOf;
     private readonly double[] _v, _xe, _xi, _tLast, _tFree;
+
+    // Grid timing: the same two times as whole step indexes, so advancing needs no division.
+    private readonly long[] _kLast, _kFree;
     private readonly LifConstants[] _const;
+    private readonly double[] _asymptote, _threshold;
     private readonly GridPropagator?[] _grid;
     private readonly int[] _steppedSources;
     private readonly SpikeBuffer[] _steppedBuffers;
@@ -95,6 +99,8 @@ public sealed class EventDrivenEngine
         _xi = new double[n];
         _tLast = new double[n];
         _tFree = new double[n];
+        _kLast = new long[n];
+        _kFree = new long[n];
         _const = new LifConstants[n];
         for (int p = 0; p < pops.Count; p++)
         {
@@ -104,6 +110,8 @@ public sealed class EventDrivenEngine
                 _const[_offset[p] + i] = pops[p].Drive is { } d ? c with { Drive = d[i] } : c;
         }
 
+        _asymptote = _const.Select(c => c.Asymptote).ToArray();
+        _threshold = _const.Select(c => c.Threshold).ToArray();
         _grid = new GridPropagator?[n];
         if (timing == SpikeTiming.Grid)
         {
@@ -236,6 +244,7 @@ public sealed class EventDrivenEngine
                 int g = _offset[p] + i;
                 _v[g] = pop.InitialV[i];
                 _tFree[g] = double.NegativeInfinity;
+                _kFree[g] = long.MinValue;
                 MarkDirty(g);
             }
         }
@@ -347,6 +356,7 @@ public sealed class EventDrivenEngine
         _tFree[g] = _timing == SpikeTiming.Grid
             ? (Math.Round(label / _dt) + Math.Max(_refractorySteps[p], 1)) * _dt
             : t + pop.Refractory;
+        _kFree[g] = _timing == SpikeTiming.Grid ? Steps(_tFree[g]) : 0;
         MarkDirty(g);
         Emit(p, g - _offset[p], label);
     }
@@ -391,6 +401,21 @@ public sealed class EventDrivenEngine
                 AddInput(offset + j, x, w[j * stride + pre] * scale, t);
             SynapticEvents += proj.PostSize;
         }
+        else if (_timing == SpikeTiming.Grid)
+        {
+            long kt = Steps(t);
+            int[] post = proj.Post!;
+            int end = proj.RowStart![pre + 1];
+            for (int k = proj.RowStart[pre]; k < end; k++)
+            {
+                int g = offset + post[k];
+                TouchStep(g, kt, t);
+                x[g] += w[k] * scale;
+                MarkDirty(g);
+            }
+
+            SynapticEvents += end - proj.RowStart[pre];
+        }
         else
         {
             int[] post = proj.Post!;
@@ -422,6 +447,12 @@ public sealed class EventDrivenEngine
     // Brings neuron g's stored state to time t ≥ its last update (no input in between).
     private void Touch(int g, double t)
     {
+        if (_timing == SpikeTiming.Grid)
+        {
+            TouchStep(g, Steps(t), t);
+            return;
+        }
+
         double last = _tLast[g];
         if (t <= last)
             return;
@@ -433,22 +464,40 @@ public sealed class EventDrivenEngine
         _tLast[g] = t;
     }
 
+    // Grid timing: brings neuron g to step kt (time t = kt·dt) with the tabulated propagator.
+    private void TouchStep(int g, long kt, double t)
+    {
+        if (kt <= _kLast[g])
+            return;
+
+        var s = StateAtStep(g, _const[g], kt);
+        _v[g] = s.V;
+        _xe[g] = s.XE;
+        _xi[g] = s.XI;
+        _tLast[g] = t;
+        _kLast[g] = kt;
+    }
+
+    private LifState StateAtStep(int g, in LifConstants c, long kt)
+    {
+        var s = new LifState(_v[g], _xe[g], _xi[g]);
+        var grid = _grid[g]!;
+        long kl = _kLast[g], kf = _kFree[g];
+        if (kf <= kl)
+            return grid.Advance(c, s, kt - kl);
+
+        s = grid.Decay(s, Math.Min(kt, kf) - kl);
+        return kt <= kf ? s : grid.Advance(c, s, kt - kf);
+    }
+
     private LifState StateAt(int g, in LifConstants c, double t)
     {
+        if (_timing == SpikeTiming.Grid)
+            return StateAtStep(g, c, Steps(t));
+
         double last = _tLast[g];
         var s = new LifState(_v[g], _xe[g], _xi[g]);
         double free = _tFree[g];
-        if (_grid[g] is { } grid)
-        {
-            // Grid timing: every time here is a whole step; advance by whole steps from the tables.
-            long kt = Steps(t), kl = Steps(last);
-            if (free <= last)
-                return grid.Advance(c, s, kt - kl);
-
-            long kf = Steps(free);
-            s = grid.Decay(s, Math.Min(kt, kf) - kl);
-            return kt <= kf ? s : grid.Advance(c, s, kt - kf);
-        }
 
         if (free <= last)
             return LifClosedForm.Advance(c, s, t - last);
@@ -467,6 +516,12 @@ public sealed class EventDrivenEngine
         {
             int g = _dirty[d];
             _isDirty[g] = false;
+
+            // Fast path: the bound over the whole future (V ≤ max(V, A + x_e⁺ + x_i⁺); V_r < V_t while refractory)
+            // rules out any crossing, so no prediction is needed until the next input.
+            if (Math.Max(_v[g], _asymptote[g] + Math.Max(_xe[g], 0) + Math.Max(_xi[g], 0)) < _threshold[g])
+                continue;
+
             Predict(g, now);
         }
 
