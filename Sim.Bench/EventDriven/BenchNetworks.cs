@@ -1,3 +1,4 @@
+using NeuroSim.Core.Network;
 using NeuroSim.Core.Engine;
 using NeuroSim.Core.Network;
 using NeuroSim.Core.Engine.EventDriven;

@@ -1,6 +1,7 @@
 using NeuroSim.Core.Engine;
 using NeuroSim.Core.Network;
 using NeuroSim.Core.Engine.EventDriven;
+using NeuroSim.Core.Network;
 using NeuroSim.Core.Plasticity;
 using NeuroSim.Neurons.Lif;
 
