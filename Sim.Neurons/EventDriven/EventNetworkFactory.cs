@@ -1,5 +1,4 @@
 using NeuroSim.Core.Engine;
-using NeuroSim.Core.Network;
 using NeuroSim.Core.Engine.EventDriven;
 using NeuroSim.Core.Network;
 using NeuroSim.Core.Plasticity;
