@@ -45,17 +45,12 @@ public sealed class EventDrivenEngine
     private readonly double _dt;
     private readonly int[] _offset;
     private readonly int[] _popOf;
-    private readonly double[] _v, _xe, _xi, _tLast, _tFree;
-
-    // Grid timing: the same two times as whole step indexes, so advancing needs no division.
-    private readonly long[] _kLast, _kFree;
+    private readonly NeuronState[] _n;
     private readonly LifConstants[] _const;
     private readonly double[] _asymptote, _threshold;
     private readonly GridPropagator?[] _grid;
     private readonly int[] _steppedSources;
     private readonly SpikeBuffer[] _steppedBuffers;
-    private readonly int[] _version;
-    private readonly bool[] _isDirty;
     private readonly int[] _dirty;
     private readonly int[][] _outgoing;
     private readonly int[][] _plasticIncoming;
@@ -94,13 +89,7 @@ public sealed class EventDrivenEngine
         for (int p = 0; p < pops.Count; p++)
             Array.Fill(_popOf, p, _offset[p], pops[p].Size);
 
-        _v = new double[n];
-        _xe = new double[n];
-        _xi = new double[n];
-        _tLast = new double[n];
-        _tFree = new double[n];
-        _kLast = new long[n];
-        _kFree = new long[n];
+        _n = new NeuronState[n];
         _const = new LifConstants[n];
         for (int p = 0; p < pops.Count; p++)
         {
@@ -130,8 +119,6 @@ public sealed class EventDrivenEngine
 
         _steppedSources = Enumerable.Range(0, pops.Count).Where(p => pops[p].Stepped is not null).ToArray();
         _steppedBuffers = pops.Select(p => new SpikeBuffer(p.Stepped is null ? 0 : p.Size)).ToArray();
-        _version = new int[n];
-        _isDirty = new bool[n];
         _dirty = new int[n];
         _spikeCounts = new long[pops.Count];
         _refractorySteps = pops.Select(p => p.IsLif ? WholeSteps(p.Refractory, $"{p.Name}: t_ref") : 0).ToArray();
@@ -242,9 +229,9 @@ public sealed class EventDrivenEngine
             for (int i = 0; i < pop.Size; i++)
             {
                 int g = _offset[p] + i;
-                _v[g] = pop.InitialV[i];
-                _tFree[g] = double.NegativeInfinity;
-                _kFree[g] = long.MinValue;
+                _n[g].V = pop.InitialV[i];
+                _n[g].TFree = double.NegativeInfinity;
+                _n[g].KFree = long.MinValue;
                 MarkDirty(g);
             }
         }
@@ -301,11 +288,11 @@ public sealed class EventDrivenEngine
             switch (e.Kind)
             {
                 case EventKind.Crossing:
-                    if (e.B == _version[e.A])
+                    if (e.B == _n[e.A].Version)
                         FireLif(e.A, e.Time);
                     break;
                 case EventKind.Recheck:
-                    if (e.B == _version[e.A])
+                    if (e.B == _n[e.A].Version)
                     {
                         Rechecks++;
                         Predict(e.A, e.Time);
@@ -352,11 +339,11 @@ public sealed class EventDrivenEngine
             return;
 
         Touch(g, t);
-        _v[g] = pop.Reset;
-        _tFree[g] = _timing == SpikeTiming.Grid
+        _n[g].V = pop.Reset;
+        _n[g].TFree = _timing == SpikeTiming.Grid
             ? (Math.Round(label / _dt) + Math.Max(_refractorySteps[p], 1)) * _dt
             : t + pop.Refractory;
-        _kFree[g] = _timing == SpikeTiming.Grid ? Steps(_tFree[g]) : 0;
+        _n[g].KFree = _timing == SpikeTiming.Grid ? Steps(_n[g].TFree) : 0;
         MarkDirty(g);
         Emit(p, g - _offset[p], label);
     }
@@ -391,14 +378,14 @@ public sealed class EventDrivenEngine
     {
         var proj = _net.Projections[c];
         int offset = _offset[proj.Target];
-        double[] x = proj.Inhibitory ? _xi : _xe;
+        bool inhibitory = proj.Inhibitory;
         float scale = proj.Scale;
         float[] w = proj.Weights;
         if (proj.IsDense)
         {
             int stride = proj.PreSize;
             for (int j = 0; j < proj.PostSize; j++)
-                AddInput(offset + j, x, w[j * stride + pre] * scale, t);
+                AddInput(offset + j, inhibitory, w[j * stride + pre] * scale, t);
             SynapticEvents += proj.PostSize;
         }
         else if (_timing == SpikeTiming.Grid)
@@ -410,7 +397,10 @@ public sealed class EventDrivenEngine
             {
                 int g = offset + post[k];
                 TouchStep(g, kt, t);
-                x[g] += w[k] * scale;
+                if (inhibitory)
+                    _n[g].XI += w[k] * scale;
+                else
+                    _n[g].XE += w[k] * scale;
                 MarkDirty(g);
             }
 
@@ -421,26 +411,29 @@ public sealed class EventDrivenEngine
             int[] post = proj.Post!;
             int end = proj.RowStart![pre + 1];
             for (int k = proj.RowStart[pre]; k < end; k++)
-                AddInput(offset + post[k], x, w[k] * scale, t);
+                AddInput(offset + post[k], inhibitory, w[k] * scale, t);
             SynapticEvents += end - proj.RowStart[pre];
         }
 
         proj.Rule?.OnPreSpike(pre, t);
     }
 
-    private void AddInput(int g, double[] x, float jump, double t)
+    private void AddInput(int g, bool inhibitory, float jump, double t)
     {
         Touch(g, t);
-        x[g] += jump;
+        if (inhibitory)
+            _n[g].XI += jump;
+        else
+            _n[g].XE += jump;
         MarkDirty(g);
     }
 
     private void MarkDirty(int g)
     {
-        if (_isDirty[g])
+        if (_n[g].Dirty)
             return;
-        _isDirty[g] = true;
-        _version[g]++;
+        _n[g].Dirty = true;
+        _n[g].Version++;
         _dirty[_dirtyCount++] = g;
     }
 
@@ -453,36 +446,36 @@ public sealed class EventDrivenEngine
             return;
         }
 
-        double last = _tLast[g];
+        double last = _n[g].TLast;
         if (t <= last)
             return;
 
         var s = StateAt(g, _const[g], t);
-        _v[g] = s.V;
-        _xe[g] = s.XE;
-        _xi[g] = s.XI;
-        _tLast[g] = t;
+        _n[g].V = s.V;
+        _n[g].XE = s.XE;
+        _n[g].XI = s.XI;
+        _n[g].TLast = t;
     }
 
     // Grid timing: brings neuron g to step kt (time t = kt·dt) with the tabulated propagator.
     private void TouchStep(int g, long kt, double t)
     {
-        if (kt <= _kLast[g])
+        if (kt <= _n[g].KLast)
             return;
 
         var s = StateAtStep(g, _const[g], kt);
-        _v[g] = s.V;
-        _xe[g] = s.XE;
-        _xi[g] = s.XI;
-        _tLast[g] = t;
-        _kLast[g] = kt;
+        _n[g].V = s.V;
+        _n[g].XE = s.XE;
+        _n[g].XI = s.XI;
+        _n[g].TLast = t;
+        _n[g].KLast = kt;
     }
 
     private LifState StateAtStep(int g, in LifConstants c, long kt)
     {
-        var s = new LifState(_v[g], _xe[g], _xi[g]);
+        var s = new LifState(_n[g].V, _n[g].XE, _n[g].XI);
         var grid = _grid[g]!;
-        long kl = _kLast[g], kf = _kFree[g];
+        long kl = _n[g].KLast, kf = _n[g].KFree;
         if (kf <= kl)
             return grid.Advance(c, s, kt - kl);
 
@@ -495,9 +488,9 @@ public sealed class EventDrivenEngine
         if (_timing == SpikeTiming.Grid)
             return StateAtStep(g, c, Steps(t));
 
-        double last = _tLast[g];
-        var s = new LifState(_v[g], _xe[g], _xi[g]);
-        double free = _tFree[g];
+        double last = _n[g].TLast;
+        var s = new LifState(_n[g].V, _n[g].XE, _n[g].XI);
+        double free = _n[g].TFree;
 
         if (free <= last)
             return LifClosedForm.Advance(c, s, t - last);
@@ -515,11 +508,11 @@ public sealed class EventDrivenEngine
         for (int d = 0; d < _dirtyCount; d++)
         {
             int g = _dirty[d];
-            _isDirty[g] = false;
+            _n[g].Dirty = false;
 
             // Fast path: the bound over the whole future (V ≤ max(V, A + x_e⁺ + x_i⁺); V_r < V_t while refractory)
             // rules out any crossing, so no prediction is needed until the next input.
-            if (Math.Max(_v[g], _asymptote[g] + Math.Max(_xe[g], 0) + Math.Max(_xi[g], 0)) < _threshold[g])
+            if (Math.Max(_n[g].V, _asymptote[g] + Math.Max(_n[g].XE, 0) + Math.Max(_n[g].XI, 0)) < _threshold[g])
                 continue;
 
             Predict(g, now);
@@ -532,16 +525,16 @@ public sealed class EventDrivenEngine
     {
         Predictions++;
         var c = _const[g];
-        double start = Math.Max(now, _tFree[g]);
+        double start = Math.Max(now, _n[g].TFree);
         var s = StateAt(g, c, start);
         if (_timing == SpikeTiming.Exact)
         {
             double window = Math.Min(_end - start, LookAheadSteps * _dt);
             double r = ThresholdCrossing.First(c, s, window);
             if (!double.IsPositiveInfinity(r))
-                _queue.Push(start + r, EventKind.Crossing, g, _version[g]);
+                _queue.Push(start + r, EventKind.Crossing, g, _n[g].Version);
             else if (start + window < _end && !CannotFire(c, LifClosedForm.Advance(c, s, window)))
-                _queue.Push(start + window, EventKind.Recheck, g, _version[g]);
+                _queue.Push(start + window, EventKind.Recheck, g, _n[g].Version);
             return;
         }
 
@@ -552,9 +545,9 @@ public sealed class EventDrivenEngine
         var grid = _grid[g]!;
         long k = grid.FirstCrossing(c, s, steps);
         if (k > 0)
-            _queue.Push((ks + k) * _dt, EventKind.Crossing, g, _version[g]);
+            _queue.Push((ks + k) * _dt, EventKind.Crossing, g, _n[g].Version);
         else if (ks + steps < _endStep && !CannotFire(c, grid.Advance(c, s, steps)))
-            _queue.Push((ks + steps) * _dt, EventKind.Recheck, g, _version[g]);
+            _queue.Push((ks + steps) * _dt, EventKind.Recheck, g, _n[g].Version);
     }
 
     // True when no input-free future of `s` reaches threshold (the bound over an infinite horizon).
