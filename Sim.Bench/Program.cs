@@ -37,6 +37,11 @@ public static class Program
             return SnnThroughput.Run(args);
         }
 
+        if (args.Length > 0 && args[0] == "snn-profile")
+        {
+            return SnnProfile.Run(args);
+        }
+
         if (args.Length > 2 && args[0] == "ann-to-snn")
         {
             return AnnToSnnExperiment.Run(args);

@@ -89,6 +89,8 @@ public static class RunCommand
             }
 
             network = SimulationNetworkBuilder.Build(spec, SynapseStoreBuilder.Build(spec), Factories(), seed);
+            CodeWarmup.Prepare(typeof(ClockEngine), typeof(SpikeRecorder), typeof(SpikeStatistics),
+                typeof(StateRecorder), typeof(FileSpikeSink));
         }
         catch (NetworkValidationException ex)
         {
@@ -112,10 +114,10 @@ public static class RunCommand
             return Fail(ExitCodes.OutputFailed, $"{dir}: cannot create the output folder: {ex.Message}");
         }
 
+        long runSeed = seed ?? spec.Simulation.Seed;
         var engineKind = engineName is null ? spec.Simulation.Engine
             : engineName == "event" ? EngineKind.Event : EngineKind.Clock;
-        return Simulate(spec, network, duration, seed ?? spec.Simulation.Seed, threads, dir, build.Elapsed.TotalSeconds,
-            engineKind);
+        return Simulate(spec, network, duration, runSeed, threads, dir, build.Elapsed.TotalSeconds, engineKind);
     }
 
     private static int Simulate(NetworkSpec spec, SimulationNetwork network, double durationMs, long seed,
@@ -130,11 +132,13 @@ public static class RunCommand
         var statistics = new SpikeStatistics(populations.Select(p => p.Size).ToList());
         var stateRecorders = StateRecording.Create(spec, network);
         double simulateSeconds;
+        double simulateCpuSeconds;
         long events;
         try
         {
             using var sink = new FileSpikeSink(spikeFile);
-            using var recorder = new SpikeRecorder(populations.Select(p => recordedNames.Contains(p.Name)).ToList(), sink);
+            var recorded = populations.Select(p => recordedNames.Contains(p.Name)).ToList();
+            using var recorder = new SpikeRecorder(recorded, sink);
             if (engineKind == EngineKind.Event)
             {
                 if (stateRecorders.Count > 0)
@@ -142,9 +146,11 @@ public static class RunCommand
                     return Fail(ExitCodes.Usage, "state recording needs the clock engine (the event engine records spikes)");
                 }
 
+                var cpu = ProcessorTime();
                 (simulateSeconds, events) = EventRun.Simulate(network, steps, [statistics, recorder],
                     c => Rule(spec, network, c));
                 recorder.Complete();
+                simulateCpuSeconds = (ProcessorTime() - cpu).TotalSeconds;
             }
             else
             {
@@ -164,11 +170,13 @@ public static class RunCommand
                     engine.AddObserver(stateRecorder);
                 }
 
+                var cpu = ProcessorTime();
                 var clock = Stopwatch.StartNew();
                 RunProgress.Run(steps, network.Dt, engine.Run);
                 recorder.Complete();
                 clock.Stop();
                 simulateSeconds = clock.Elapsed.TotalSeconds;
+                simulateCpuSeconds = (ProcessorTime() - cpu).TotalSeconds;
                 events = engine.SynapticEvents;
             }
         }
@@ -180,7 +188,7 @@ public static class RunCommand
         var figures = populations.Select((p, i) => new RunSummary.PopulationFigures(
             p.Name, p.Size, statistics.Spikes(i), statistics.MeanRateHz(i, durationMs), statistics.CvIsi(i))).ToList();
         var summary = new RunSummary(spec.Name, durationMs, network.Dt, seed, threads, figures, events, buildSeconds,
-            simulateSeconds);
+            simulateSeconds, simulateCpuSeconds);
         try
         {
             var series = WriteSpikes(Path.Combine(dir, "spikes.npz"), spikeFile, network, recordedNames);
@@ -240,7 +248,8 @@ public static class RunCommand
         foreach (var p in summary.Populations)
         {
             string cv = double.IsNaN(p.CvIsi) ? "n/a" : p.CvIsi.ToString("F3");
-            Console.WriteLine($"{p.Name,-12} {p.Size,8} neurons {p.Spikes,10} spikes {p.MeanRateHz,9:F3} Hz  CV ISI {cv}");
+            Console.WriteLine(
+                $"{p.Name,-12} {p.Size,8} neurons {p.Spikes,10} spikes {p.MeanRateHz,9:F3} Hz  CV ISI {cv}");
         }
 
         Console.WriteLine($"build {summary.BuildSeconds:F3} s, simulate {summary.SimulateSeconds:F3} s, " +
@@ -250,7 +259,8 @@ public static class RunCommand
     internal static bool TryParseDuration(string text, out double ms, out string why)
     {
         ms = 0;
-        string normal = System.Text.RegularExpressions.Regex.Replace(text.Trim(), @"^([-+0-9.eE]+)\s*([a-zA-Z]+)$", "$1 $2");
+        string normal = System.Text.RegularExpressions.Regex.Replace(
+            text.Trim(), @"^([-+0-9.eE]+)\s*([a-zA-Z]+)$", "$1 $2");
         if (!Quantity.TryParse(normal, out var q, out string error))
         {
             why = $"{error} (e.g. 1s, 250 ms)";
@@ -266,6 +276,12 @@ public static class RunCommand
         ms = q.Value;
         why = "";
         return true;
+    }
+
+    private static TimeSpan ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static int Fail(int code, string message)

@@ -235,7 +235,7 @@ public sealed class SpikingLayer
             float xv = xt[j];
             if (xv != 0f)
             {
-                TensorPrimitives.MultiplyAdd(wt.AsSpan(j * n, n), xv, cur, cur);
+                AddScaled(wt.AsSpan(j * n, n), xv, cur);
             }
         }
     }
@@ -250,7 +250,7 @@ public sealed class SpikingLayer
                 float yv = prevY[j];
                 if (yv != 0f)
                 {
-                    TensorPrimitives.MultiplyAdd(RecurrentTransposed.AsSpan(j * n, n), yv, cur, cur);
+                    AddScaled(RecurrentTransposed.AsSpan(j * n, n), yv, cur);
                 }
             }
         }
@@ -334,8 +334,7 @@ public sealed class SpikingLayer
                 float xv = xt[j];
                 if (xv != 0f)
                 {
-                    Span<float> row = grads.WeightsTransposed.AsSpan(j * n, n);
-                    TensorPrimitives.MultiplyAdd(git, xv, row, row);
+                    AddScaled(git, xv, grads.WeightsTransposed.AsSpan(j * n, n));
                 }
             }
 
@@ -347,8 +346,7 @@ public sealed class SpikingLayer
                     float yv = prev[j];
                     if (yv != 0f)
                     {
-                        Span<float> row = grads.RecurrentTransposed.AsSpan(j * n, n);
-                        TensorPrimitives.MultiplyAdd(git, yv, row, row);
+                        AddScaled(git, yv, grads.RecurrentTransposed.AsSpan(j * n, n));
                     }
                 }
             }
@@ -358,6 +356,20 @@ public sealed class SpikingLayer
         {
             // dL/dx_t = Wᵀ dL/dI_t for every step at once: gx [T, m] = gi [T, n] · W [n, m] (BLAS).
             Gemm.Sgemm(false, false, steps, m, n, 1f, gi, n, Weights, m, 0f, gx[..(steps * m)], m);
+        }
+    }
+
+    // destination += scale · source. Spikes are mostly exactly 1, where a plain add gives the same bits as the
+    // multiply-add (1·x is exact) at about half the cost.
+    private static void AddScaled(ReadOnlySpan<float> source, float scale, Span<float> destination)
+    {
+        if (scale == 1f)
+        {
+            TensorPrimitives.Add(source, destination, destination);
+        }
+        else
+        {
+            TensorPrimitives.MultiplyAdd(source, scale, destination, destination);
         }
     }
 
