@@ -20,4 +20,7 @@ public static class ExitCodes
 
     /// <summary>An output could not be written (permissions, disk full).</summary>
     public const int OutputFailed = 5;
+
+    /// <summary>Interrupted by Ctrl-C (SIGINT, 128 + 2 as shells report it); partial outputs were removed.</summary>
+    public const int Cancelled = 130;
 }

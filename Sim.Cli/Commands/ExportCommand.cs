@@ -50,7 +50,7 @@ public static class ExportCommand
         SynapseFileContents contents;
         try
         {
-            contents = SynapseFile.Load(file);
+            contents = SynapseFile.Load(file, CliLoadOptions.Default);
         }
         catch (SynapseFileException ex)
         {

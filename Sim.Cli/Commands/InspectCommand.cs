@@ -33,14 +33,14 @@ public static class InspectCommand
             var (kind, _) = SynapseFile.ReadKind(file);
             if (kind == FileKind.Checkpoint)
             {
-                Checkpoint checkpoint = Checkpoint.Load(file);
+                Checkpoint checkpoint = Checkpoint.Load(file, CliLoadOptions.Default);
                 var contents = new SynapseFileContents(kind, checkpoint.Version, checkpoint.Network,
                     checkpoint.Weights, checkpoint.Metadata);
                 Describe(file, contents, checkpoint, stdout);
             }
             else
             {
-                Describe(file, SynapseFile.Load(file), null, stdout);
+                Describe(file, SynapseFile.Load(file, CliLoadOptions.Default), null, stdout);
             }
 
             return ExitCodes.Ok;

@@ -32,7 +32,10 @@ public static class RunCommand
     {
         var file = new Argument<string>("file") { Description = "network definition file (JSON)" };
         var duration = new Option<string?>("--duration") { Description = "biological time, e.g. 1s or 250 ms" };
-        var seed = new Option<long?>("--seed") { Description = "master seed (default: the file's)" };
+        var seed = new Option<string?>("--seed")
+        {
+            Description = "master seed, a whole number >= 0 (default: the file's)",
+        };
         var output = new Option<string?>("--out") { Description = "output folder (default runs/NAME)" };
         var threads = new Option<int>("--threads") { Description = "worker threads", DefaultValueFactory = _ => 1 };
         var engine = new Option<string?>("--engine")
@@ -47,10 +50,32 @@ public static class RunCommand
         command.Options.Add(output);
         command.Options.Add(threads);
         command.Options.Add(engine);
-        command.SetAction(parsed => Execute(
-            parsed.GetValue(file)!, parsed.GetValue(duration), parsed.GetValue(seed), parsed.GetValue(output),
-            parsed.GetValue(threads), parsed.GetValue(engine)));
+        command.SetAction(parsed => TryParseSeed(parsed.GetValue(seed), out long? seedValue, out string why)
+            ? Execute(parsed.GetValue(file)!, parsed.GetValue(duration), seedValue, parsed.GetValue(output),
+                parsed.GetValue(threads), parsed.GetValue(engine))
+            : Fail(ExitCodes.Usage, why));
         return command;
+    }
+
+    /// <summary>Parses --seed: a whole number from 0 to <see cref="long.MaxValue"/>, as the file's seed.</summary>
+    internal static bool TryParseSeed(string? text, out long? seed, out string why)
+    {
+        seed = null;
+        why = "";
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign,
+                System.Globalization.CultureInfo.InvariantCulture, out long value) && value >= 0)
+        {
+            seed = value;
+            return true;
+        }
+
+        why = $"--seed must be a whole number between 0 and {long.MaxValue} (got {text})";
+        return false;
     }
 
     /// <summary>The kinds `run` can simulate.</summary>
@@ -63,6 +88,11 @@ public static class RunCommand
         if (threads < 1 || threads > 256)
         {
             return Fail(ExitCodes.Usage, $"--threads must be between 1 and 256 (got {threads})");
+        }
+
+        if (seed is < 0)
+        {
+            return Fail(ExitCodes.Usage, $"--seed must be a whole number between 0 and {long.MaxValue} (got {seed})");
         }
 
         double? durationMs = null;
@@ -78,16 +108,29 @@ public static class RunCommand
 
         var build = Stopwatch.StartNew();
         NetworkSpec spec;
+        try
+        {
+            spec = NetworkLoader.Load(path, CliLoadOptions.Default);
+        }
+        catch (NetworkValidationException ex)
+        {
+            return Fail(ExitCodes.BadInput, ex.Message);
+        }
+
+        if (durationMs is double d && DurationProblem(spec.Simulation, d) is string problem)
+        {
+            return Fail(ExitCodes.Usage, $"--duration {problem} (got {durationText})");
+        }
+
+        string dir = outDir ?? Path.Combine("runs", spec.Name);
+        if (CheckWritable(dir) is string unwritable)
+        {
+            return Fail(ExitCodes.OutputFailed, unwritable);
+        }
+
         SimulationNetwork network;
         try
         {
-            spec = NetworkLoader.Load(path, PlasticitySectionReader.Register(new NetworkLoadOptions()));
-            if (durationMs is double d && !spec.Simulation.IsWholeSteps(d))
-            {
-                return Fail(ExitCodes.Usage, $"--duration must be a whole number of steps of dt = " +
-                    $"{spec.Simulation.Dt} ms (got {durationText})");
-            }
-
             network = SimulationNetworkBuilder.Build(spec, SynapseStoreBuilder.Build(spec), Factories(), seed);
             CodeWarmup.Prepare(typeof(ClockEngine), typeof(SpikeRecorder), typeof(SpikeStatistics),
                 typeof(StateRecorder), typeof(FileSpikeSink));
@@ -96,23 +139,17 @@ public static class RunCommand
         {
             return Fail(ExitCodes.BadInput, ex.Message);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or IOException
-                                   or UnauthorizedAccessException)
+        catch (ArgumentException ex)
         {
-            return Fail(ExitCodes.BadInput, $"{path}: {ex.Message}");
+            // A parameter the neuron model refuses (e.g. t_ref not a whole number of steps): say it without the
+            // framework's "(Parameter 'name')" tail.
+            string message = ex.ParamName is null ? ex.Message
+                : ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal);
+            return Fail(ExitCodes.BadInput, $"{path}: {message}");
         }
 
         build.Stop();
         double duration = durationMs ?? spec.Simulation.Duration;
-        string dir = outDir ?? Path.Combine("runs", spec.Name);
-        try
-        {
-            Directory.CreateDirectory(dir);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Fail(ExitCodes.OutputFailed, $"{dir}: cannot create the output folder: {ex.Message}");
-        }
 
         long runSeed = seed ?? spec.Simulation.Seed;
         var engineKind = engineName is null ? spec.Simulation.Engine
@@ -120,17 +157,101 @@ public static class RunCommand
         return Simulate(spec, network, duration, runSeed, threads, dir, build.Elapsed.TotalSeconds, engineKind);
     }
 
+    // Why --duration cannot be used with this file's dt, or null when it can.
+    private static string? DurationProblem(SimulationSpec simulation, double durationMs)
+    {
+        string dt = Quantity.Format(simulation.Dt, Dimension.Time);
+        if (durationMs < simulation.Dt)
+        {
+            return $"must be at least one step of dt = {dt}";
+        }
+
+        if (durationMs / simulation.Dt > NetworkLimits.MaxSteps)
+        {
+            return $"is too long: at most {NetworkLimits.MaxSteps:N0} steps of dt = {dt}";
+        }
+
+        return simulation.IsWholeSteps(durationMs) ? null : $"must be a whole number of steps of dt = {dt}";
+    }
+
+    // Creates the output folder and writes (then removes) a probe file, so an unwritable folder is reported before
+    // any simulation time is spent. Returns the one-line problem, or null.
+    private static string? CheckWritable(string dir)
+    {
+        string probe = Path.Combine(dir, $".neurosim-write-check-{Environment.ProcessId}");
+        try
+        {
+            Directory.CreateDirectory(dir);
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"{dir}: the output folder is not writable: {ex.Message}";
+        }
+    }
+
+    private static void DeleteQuietly(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"neurosim: could not remove {file}: {ex.Message}");
+        }
+    }
+
+    // Ctrl-C: the first press asks the run to stop between chunks (outputs removed, exit 130); a second press
+    // ends the process at once.
     private static int Simulate(NetworkSpec spec, SimulationNetwork network, double durationMs, long seed,
         int threads, string dir, double buildSeconds, EngineKind engineKind)
+    {
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = !cancel.IsCancellationRequested;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        string spikeFile = Path.Combine(dir, ".spikes.tmp");
+        try
+        {
+            return Simulate(spec, network, durationMs, seed, threads, dir, buildSeconds, engineKind, spikeFile,
+                cancel.Token);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return Fail(ExitCodes.Cancelled, $"interrupted (Ctrl-C); no output written to {dir}");
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+            if (File.Exists(spikeFile))
+            {
+                DeleteQuietly(spikeFile);
+            }
+        }
+    }
+
+    private static int Simulate(NetworkSpec spec, SimulationNetwork network, double durationMs, long seed,
+        int threads, string dir, double buildSeconds, EngineKind engineKind, string spikeFile,
+        CancellationToken cancel)
     {
         var populations = network.Populations;
         var recordedNames = spec.Recording.Spikes.Count > 0
             ? spec.Recording.Spikes.ToHashSet()
             : populations.Select(p => p.Name).ToHashSet();
-        string spikeFile = Path.Combine(dir, ".spikes.tmp");
         long steps = spec.Simulation.StepsOf(durationMs);
         var statistics = new SpikeStatistics(populations.Select(p => p.Size).ToList());
         var stateRecorders = StateRecording.Create(spec, network);
+        string stateFile = Path.Combine(dir, "state.npz");
+        if (stateRecorders.Count == 0 && File.Exists(stateFile))
+        {
+            DeleteQuietly(stateFile); // an earlier run's; this run records no state
+        }
         double simulateSeconds;
         double simulateCpuSeconds;
         long events;
@@ -148,7 +269,7 @@ public static class RunCommand
 
                 var cpu = ProcessorTime();
                 (simulateSeconds, events) = EventRun.Simulate(network, steps, [statistics, recorder],
-                    c => Rule(spec, network, c));
+                    c => Rule(spec, network, c), cancel);
                 recorder.Complete();
                 simulateCpuSeconds = (ProcessorTime() - cpu).TotalSeconds;
             }
@@ -172,7 +293,7 @@ public static class RunCommand
 
                 var cpu = ProcessorTime();
                 var clock = Stopwatch.StartNew();
-                RunProgress.Run(steps, network.Dt, engine.Run);
+                RunProgress.Run(steps, network.Dt, engine.Run, cancel);
                 recorder.Complete();
                 clock.Stop();
                 simulateSeconds = clock.Elapsed.TotalSeconds;
@@ -180,7 +301,7 @@ public static class RunCommand
                 events = engine.SynapticEvents;
             }
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return Fail(ExitCodes.OutputFailed, $"{dir}: writing spikes failed: {ex.Message}");
         }
@@ -195,7 +316,7 @@ public static class RunCommand
             File.Delete(spikeFile);
             if (stateRecorders.Count > 0)
             {
-                StateRecording.Write(Path.Combine(dir, "state.npz"), stateRecorders);
+                StateRecording.Write(stateFile, stateRecorders);
             }
 
             AtomicFile.WriteAllText(Path.Combine(dir, "summary.json"), summary.ToJson());

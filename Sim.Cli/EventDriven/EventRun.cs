@@ -15,15 +15,17 @@ namespace NeuroSim.Cli.EventDriven;
 public static class EventRun
 {
     /// <summary>Simulates <paramref name="steps"/> steps; returns (simulation seconds, synaptic events).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was signalled (Ctrl-C).</exception>
     public static (double Seconds, long SynapticEvents) Simulate(SimulationNetwork network, long steps,
-        IReadOnlyList<ISpikeObserver> observers, Func<int, IPlasticityRule?>? rules = null)
+        IReadOnlyList<ISpikeObserver> observers, Func<int, IPlasticityRule?>? rules = null,
+        CancellationToken cancel = default)
     {
         var view = EventNetworkFactory.From(network, rules);
         var engine = new EventDrivenEngine(view, SpikeTiming.Grid);
         var sink = new ObserverSpikeSink(observers, view.Populations.Count, network.Dt);
         var clock = Stopwatch.StartNew();
         engine.Start(steps * network.Dt, sink);
-        RunProgress.Run(steps, network.Dt, engine.AdvanceSteps);
+        RunProgress.Run(steps, network.Dt, engine.AdvanceSteps, cancel);
         engine.Finish();
         sink.FlushBefore(steps);
         clock.Stop();

@@ -7,14 +7,16 @@ namespace NeuroSim.Cli.Output;
 public static class RunProgress
 {
     /// <summary>Runs <paramref name="advance"/>(steps) in chunks until <paramref name="totalSteps"/> are
-    /// done.</summary>
-    public static void Run(long totalSteps, double dtMs, Action<long> advance)
+    /// done; <paramref name="cancel"/> is checked between chunks (at most every 10 ms of biological time).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was signalled.</exception>
+    public static void Run(long totalSteps, double dtMs, Action<long> advance, CancellationToken cancel = default)
     {
         long chunk = Math.Max(1, Math.Min(totalSteps / 200, (long)(10.0 / dtMs)));
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             for (long done = 0; done < totalSteps; done += chunk)
             {
+                cancel.ThrowIfCancellationRequested();
                 advance(Math.Min(chunk, totalSteps - done));
             }
 
@@ -31,6 +33,7 @@ public static class RunProgress
                 var task = ctx.AddTask($"biological time (of {total:g4} ms)", maxValue: total);
                 for (long done = 0; done < totalSteps; done += chunk)
                 {
+                    cancel.ThrowIfCancellationRequested();
                     long n = Math.Min(chunk, totalSteps - done);
                     advance(n);
                     task.Value = (done + n) * dtMs;

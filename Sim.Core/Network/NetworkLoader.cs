@@ -24,6 +24,12 @@ public static class NetworkLoader
     /// <summary>Loads the file at <paramref name="path"/>; the file name in errors is the path as given.</summary>
     public static NetworkSpec Load(string path, NetworkLoadOptions? options = null)
     {
+        if (Directory.Exists(path))
+        {
+            throw new NetworkValidationException([new SpecError(path, SpecPath.Root, null,
+                "is a directory, not a network file (give the path of a .json file)", null)]);
+        }
+
         string text;
         try
         {
@@ -92,9 +98,19 @@ public static class NetworkLoader
         }
     }
 
+    // The parser's message without its position tail ("Path: $ | LineNumber: 0 | BytePositionInLine: 5."):
+    // the error already says file:line.
     private static string FirstSentence(string message)
     {
-        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (string tail in new[] { " Path:", " LineNumber:", " | LineNumber" })
+        {
+            int cut = message.IndexOf(tail, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.TrimEnd(' ', '|', '.') + ".";
     }
 }

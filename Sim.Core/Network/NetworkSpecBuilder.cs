@@ -62,6 +62,28 @@ internal sealed class NetworkSpecBuilder(SpecReader r, NetworkLoadOptions option
             return null;
         }
 
+        if (dt.Value < NetworkLimits.MinDtMs)
+        {
+            r.Error(SpecPath.Property(path, "dt"), $"too small: must be >= {NetworkLimits.MinDtMs:R} ms",
+                Quantity.Format(dt.Value, Dimension.Time));
+            return null;
+        }
+
+        if (dt.Value > duration.Value)
+        {
+            r.Error(SpecPath.Property(path, "dt"),
+                $"must not exceed the duration ({Quantity.Format(duration.Value, Dimension.Time)}): "
+                + "the run would have no step", Quantity.Format(dt.Value, Dimension.Time));
+            return null;
+        }
+
+        if (duration.Value / dt.Value > NetworkLimits.MaxSteps)
+        {
+            r.Error(SpecPath.Property(path, "duration"), $"too long: at most {NetworkLimits.MaxSteps:N0} steps of dt "
+                + $"({Quantity.Format(dt.Value, Dimension.Time)})", Quantity.Format(duration.Value, Dimension.Time));
+            return null;
+        }
+
         if (!SimulationSpec.IsMultiple(duration.Value, dt.Value))
         {
             r.Error(SpecPath.Property(path, "duration"),

@@ -15,7 +15,7 @@ internal sealed class PopulationSectionReader(LoadContext c)
     {
         r.AllowOnly(obj, path, PopulationKeys);
         string? name = r.GetString(obj, path, "name");
-        long? size = r.GetInteger(obj, path, "size", null, 1, int.MaxValue);
+        long? size = r.GetInteger(obj, path, "size", null, 1, NetworkLimits.MaxPopulationSize);
         string? kindName = r.GetString(obj, path, "kind");
         NeuronKind? kind = null;
         if (kindName is not null && !c.Options.Catalog.TryGet(kindName, out kind))

@@ -94,6 +94,16 @@ internal sealed class ProjectionSectionReader(LoadContext c)
         {
             r.Error(path, "must be >= 0 ms", Quantity.Format(delay, Dimension.Time));
         }
+        else if (delay > NetworkLimits.MaxDelayMs)
+        {
+            r.Error(path, $"too long: must be <= {NetworkLimits.MaxDelayMs:R} ms",
+                Quantity.Format(delay, Dimension.Time));
+        }
+        else if (simulation is not null && delay / simulation.Dt > NetworkLimits.MaxDelaySteps)
+        {
+            r.Error(path, $"too long: must be <= {NetworkLimits.MaxDelaySteps:N0} steps of dt "
+                + $"({Quantity.Format(simulation.Dt, Dimension.Time)})", Quantity.Format(delay, Dimension.Time));
+        }
         else if (simulation is { Engine: EngineKind.Clock } && !simulation.IsWholeSteps(delay))
         {
             r.Error(path, "must be a whole number of steps of dt "
@@ -139,6 +149,25 @@ internal sealed class ProjectionSectionReader(LoadContext c)
         if (p < 0 || seed is null || allowSelf is null || pairs is null)
         {
             return null;
+        }
+
+        if (source is not null && target is not null)
+        {
+            double pairCount = (double)source.Size * target.Size;
+            double expected = rule switch
+            {
+                "all_to_all" => pairCount,
+                "fixed_probability" => pairCount * p,
+                "one_to_one" => source.Size,
+                _ => pairs.Count,
+            };
+            if (expected > NetworkLimits.MaxSynapsesPerProjection)
+            {
+                r.Error(SpecPath.Property(connectPath, "rule"), $"too many synapses: {rule} between {source.Name} "
+                    + $"({source.Size}) and {target.Name} ({target.Size}) makes {expected:G4}; at most "
+                    + $"{NetworkLimits.MaxSynapsesPerProjection:N0} per projection", rule);
+                return null;
+            }
         }
 
         var connectRule = rule switch

@@ -218,16 +218,24 @@ public sealed class SpecReader
             return null;
         }
 
-        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.Number
-            || !value.TryGetValue(out long number))
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.Number)
         {
             Error(path, "must be a whole number", Describe(node));
             return null;
         }
 
+        if (!value.TryGetValue(out long number))
+        {
+            // 1e12 or 2^70: whole, but not in long's form or range; say which bound it breaks.
+            double big = value.GetValue<double>();
+            bool whole = double.IsFinite(big) && Math.Floor(big) == big;
+            Error(path, whole ? RangeRule(min, max, big) : "must be a whole number", Describe(node));
+            return null;
+        }
+
         if (number < min || number > max)
         {
-            Error(path, RangeRule(min, max), Describe(node));
+            Error(path, RangeRule(min, max, number), Describe(node));
             return null;
         }
 
@@ -255,7 +263,7 @@ public sealed class SpecReader
         double? number = ReadQuantity(obj[key], keyPath, Dimension.Dimensionless);
         if (number is double n && (n < min || n > max))
         {
-            Error(keyPath, RangeRule(min, max), Describe(obj[key]));
+            Error(keyPath, RangeRule(min, max, n), Describe(obj[key]));
             return null;
         }
 
@@ -328,7 +336,7 @@ public sealed class SpecReader
                 return null;
             }
 
-            return new Quantity(number, Dimension.Dimensionless);
+            return FloatRange(new Quantity(number, Dimension.Dimensionless), path, node);
         }
 
         if (kind != JsonValueKind.String)
@@ -353,6 +361,23 @@ public sealed class SpecReader
             return null;
         }
 
+        return FloatRange(quantity, path, node);
+    }
+
+    /// <summary>
+    /// Values end up in float32 arrays (weights, state): one beyond float's range (±3.4e38 in the canonical unit)
+    /// would become infinity, so it is an error here.
+    /// </summary>
+    private Quantity? FloatRange(Quantity quantity, string path, JsonNode? node)
+    {
+        if (Math.Abs(quantity.Value) > float.MaxValue)
+        {
+            string unit = UnitTable.CanonicalUnit(quantity.Dimension);
+            Error(path, $"too large: beyond the float32 range (magnitude at most {float.MaxValue:G3}"
+                + (unit.Length == 0 ? ")" : $" {unit})"), Describe(node));
+            return null;
+        }
+
         return quantity;
     }
 
@@ -372,19 +397,25 @@ public sealed class SpecReader
         _ => "1",
     };
 
-    private static string RangeRule(double min, double max)
+    private static string RangeRule(double min, double max, double value)
     {
         string lo = min.ToString(CultureInfo.InvariantCulture);
         string hi = max.ToString(CultureInfo.InvariantCulture);
-        // Bounds at the edge of int/long only guard the storage type; they are not worth naming.
+        // Bounds at the edge of int/long only guard the storage type; they are named only when broken.
         bool hasMin = min > int.MinValue;
         bool hasMax = max < int.MaxValue;
+        if (value > max)
+        {
+            return hasMin && hasMax ? $"too large: must be between {lo} and {hi}"
+                : $"out of range: too large (at most {hi})";
+        }
+
         return (hasMin, hasMax) switch
         {
             (true, true) => $"must be between {lo} and {hi}",
             (true, false) => $"must be >= {lo}",
             (false, true) => $"must be <= {hi}",
-            _ => "out of range",
+            _ => $"out of range (at least {lo})",
         };
     }
 }

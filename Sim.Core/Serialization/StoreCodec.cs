@@ -248,6 +248,7 @@ internal static class StoreCodec
 
             r = At(payload, Require(pr, f, PayloadKeys.Bias, $"{where} bias"));
             bias = pr.ReadArray<float>(ref r, post, $"{where} bias");
+            CheckFinite(pr, bias, $"{where} bias", "bias");
         }
 
         return layout == ProjectionLayout.Dense
@@ -261,6 +262,7 @@ internal static class StoreCodec
         long count = (long)pre * post;
         var r = At(payload, Require(pr, f, PayloadKeys.Weight, $"{where} weight"));
         float[] weight = pr.ReadArray<float>(ref r, count, $"{where} weight");
+        CheckFinite(pr, weight, $"{where} weight", "synapse");
         r = At(payload, Require(pr, f, PayloadKeys.Delay, $"{where} delay"));
         float[] delay = pr.ReadArray<float>(ref r, count, $"{where} delay");
         CheckDelays(pr, delay, where);
@@ -299,6 +301,7 @@ internal static class StoreCodec
 
         r = At(payload, Require(pr, f, PayloadKeys.Weight, $"{where} weight"));
         float[] weight = pr.ReadArray<float>(ref r, nnz, $"{where} weight");
+        CheckFinite(pr, weight, $"{where} weight", "synapse");
         r = At(payload, Require(pr, f, PayloadKeys.Delay, $"{where} delay"));
         float[] delay = pr.ReadArray<float>(ref r, nnz, $"{where} delay");
         CheckDelays(pr, delay, where);
@@ -310,9 +313,23 @@ internal static class StoreCodec
     {
         for (int k = 0; k < delay.Length; k++)
         {
-            if (!(delay[k] >= 0f) || float.IsInfinity(delay[k]))
+            if (!(delay[k] >= 0f) || !(delay[k] <= NetworkLimits.MaxDelayMs))
             {
-                throw pr.Fail($"{where} delay", $"synapse {k} has delay {delay[k]} ms; must be finite and >= 0");
+                throw pr.Fail($"{where} delay", $"synapse {k} has delay {delay[k]} ms; must be finite, >= 0 and "
+                    + $"<= {NetworkLimits.MaxDelayMs:R} ms");
+            }
+        }
+    }
+
+    // Weights and biases must be finite: a NaN or infinity would spread through every run or evaluation.
+    // (A checkpoint's optimiser state may hold anything; only the synapses are checked.)
+    private static void CheckFinite(PayloadReader pr, float[] values, string where, string what)
+    {
+        for (int k = 0; k < values.Length; k++)
+        {
+            if (!float.IsFinite(values[k]))
+            {
+                throw pr.Fail(where, $"{what} {k} is {values[k]}; weights and biases must be finite");
             }
         }
     }

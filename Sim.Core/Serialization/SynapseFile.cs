@@ -56,9 +56,21 @@ public static class SynapseFile
     /// <exception cref="SynapseFileException">
     /// Missing, unreadable, damaged, too new, or not matching its definition.
     /// </exception>
+    /// <remarks>
+    /// Accepts both kinds: a synapse file (<c>SYNP</c>) and a checkpoint (<c>CKPT</c>), of which it returns the
+    /// weights. A checkpoint is decoded in full (<see cref="Checkpoint.Load"/>'s checks: trainer, epoch, batch
+    /// fields), so a synapse file relabelled CKPT is refused here as it is by <see cref="Checkpoint.Load"/>.
+    /// </remarks>
     public static SynapseFileContents Load(string path, NetworkLoadOptions? options = null)
     {
         ContainerContent content = ContainerFile.Read(path, CurrentVersion);
+        if (content.Kind == FileKind.Checkpoint)
+        {
+            Checkpoint checkpoint = Checkpoint.Decode(path, content, options);
+            return new SynapseFileContents(content.Kind, content.Version, checkpoint.Network, checkpoint.Weights,
+                checkpoint.Metadata);
+        }
+
         return Decode(path, content, options);
     }
 
