@@ -168,7 +168,7 @@ public static class RunCommand
 
         if (durationMs / simulation.Dt > NetworkLimits.MaxSteps)
         {
-            return $"is too long: at most {NetworkLimits.MaxSteps:N0} steps of dt = {dt}";
+            return $"is too long: at most {NetworkLimits.MaxSteps} steps of dt = {dt}";
         }
 
         return simulation.IsWholeSteps(durationMs) ? null : $"must be a whole number of steps of dt = {dt}";
@@ -264,7 +264,8 @@ public static class RunCommand
             {
                 if (stateRecorders.Count > 0)
                 {
-                    return Fail(ExitCodes.Usage, "state recording needs the clock engine (the event engine records spikes)");
+                    return Fail(ExitCodes.Usage,
+                        "state recording needs the clock engine (the event engine records spikes)");
                 }
 
                 var cpu = ProcessorTime();

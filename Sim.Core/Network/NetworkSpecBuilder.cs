@@ -64,7 +64,8 @@ internal sealed class NetworkSpecBuilder(SpecReader r, NetworkLoadOptions option
 
         if (dt.Value < NetworkLimits.MinDtMs)
         {
-            r.Error(SpecPath.Property(path, "dt"), $"too small: must be >= {NetworkLimits.MinDtMs:R} ms",
+            r.Error(SpecPath.Property(path, "dt"),
+                $"too small: must be >= {Quantity.Format(NetworkLimits.MinDtMs, Dimension.Time)}",
                 Quantity.Format(dt.Value, Dimension.Time));
             return null;
         }
@@ -79,7 +80,7 @@ internal sealed class NetworkSpecBuilder(SpecReader r, NetworkLoadOptions option
 
         if (duration.Value / dt.Value > NetworkLimits.MaxSteps)
         {
-            r.Error(SpecPath.Property(path, "duration"), $"too long: at most {NetworkLimits.MaxSteps:N0} steps of dt "
+            r.Error(SpecPath.Property(path, "duration"), $"too long: at most {NetworkLimits.MaxSteps} steps of dt "
                 + $"({Quantity.Format(dt.Value, Dimension.Time)})", Quantity.Format(duration.Value, Dimension.Time));
             return null;
         }

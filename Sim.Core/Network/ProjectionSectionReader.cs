@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using NeuroSim.Core.Units;
 
@@ -96,12 +97,12 @@ internal sealed class ProjectionSectionReader(LoadContext c)
         }
         else if (delay > NetworkLimits.MaxDelayMs)
         {
-            r.Error(path, $"too long: must be <= {NetworkLimits.MaxDelayMs:R} ms",
+            r.Error(path, $"too long: must be <= {Quantity.Format(NetworkLimits.MaxDelayMs, Dimension.Time)}",
                 Quantity.Format(delay, Dimension.Time));
         }
         else if (simulation is not null && delay / simulation.Dt > NetworkLimits.MaxDelaySteps)
         {
-            r.Error(path, $"too long: must be <= {NetworkLimits.MaxDelaySteps:N0} steps of dt "
+            r.Error(path, $"too long: must be <= {NetworkLimits.MaxDelaySteps} steps of dt "
                 + $"({Quantity.Format(simulation.Dt, Dimension.Time)})", Quantity.Format(delay, Dimension.Time));
         }
         else if (simulation is { Engine: EngineKind.Clock } && !simulation.IsWholeSteps(delay))
@@ -163,9 +164,10 @@ internal sealed class ProjectionSectionReader(LoadContext c)
             };
             if (expected > NetworkLimits.MaxSynapsesPerProjection)
             {
+                string count = expected.ToString("G4", CultureInfo.InvariantCulture);
                 r.Error(SpecPath.Property(connectPath, "rule"), $"too many synapses: {rule} between {source.Name} "
-                    + $"({source.Size}) and {target.Name} ({target.Size}) makes {expected:G4}; at most "
-                    + $"{NetworkLimits.MaxSynapsesPerProjection:N0} per projection", rule);
+                    + $"({source.Size}) and {target.Name} ({target.Size}) makes {count}; at most "
+                    + $"{NetworkLimits.MaxSynapsesPerProjection} per projection", rule);
                 return null;
             }
         }

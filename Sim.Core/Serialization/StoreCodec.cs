@@ -316,7 +316,7 @@ internal static class StoreCodec
             if (!(delay[k] >= 0f) || !(delay[k] <= NetworkLimits.MaxDelayMs))
             {
                 throw pr.Fail($"{where} delay", $"synapse {k} has delay {delay[k]} ms; must be finite, >= 0 and "
-                    + $"<= {NetworkLimits.MaxDelayMs:R} ms");
+                    + $"<= {NetworkLimits.MaxDelayMs} ms");
             }
         }
     }

@@ -220,17 +220,18 @@ public class SynapseStoreBuilderTests
     }
 
     [Fact]
-    public void Build_AllToAllBeyondArrayLimit_FailsBeforeAllocating()
+    public void Load_AllToAllBeyondSynapseLimit_RejectedBeforeBuilding()
     {
-        var spec = Load("""
+        // 10^10 synapses: above NetworkLimits.MaxSynapsesPerProjection, so the loader refuses the file and the
+        // builder never sees it (it used to overflow, then to throw from Build).
+        var ex = Assert.Throws<NetworkValidationException>(() => Load("""
             { "name": "a", "size": 100000, "kind": "lif" }, { "name": "b", "size": 100000, "kind": "lif" }
             """, """
             { "name": "big", "source": "a", "target": "b", "connect": { "rule": "all_to_all" }, "weight": "1 mV" }
-            """);
+            """));
 
-        var ex = Assert.Throws<InvalidOperationException>(() => SynapseStoreBuilder.Build(spec));
-
-        Assert.Contains("projection 'big'", ex.Message);
-        Assert.Contains("do not fit", ex.Message);
+        Assert.Contains("$.projections[0].connect.rule", ex.Message);
+        Assert.Contains("too many synapses", ex.Message);
+        Assert.Contains("at most 1000000000 per projection", ex.Message);
     }
 }
