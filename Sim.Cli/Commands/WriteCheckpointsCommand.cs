@@ -39,7 +39,7 @@ public static class WriteCheckpointsCommand
         NetworkSpec spec;
         try
         {
-            spec = NetworkLoader.Load(networkFile);
+            spec = NetworkLoader.Load(networkFile, CliLoadOptions.Default);
         }
         catch (NetworkValidationException ex)
         {

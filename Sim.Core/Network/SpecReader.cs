@@ -412,7 +412,7 @@ public sealed class SpecReader
 
         return (hasMin, hasMax) switch
         {
-            (true, true) => $"must be between {lo} and {hi}",
+            (true, true) => $"must be >= {lo} and <= {hi}",
             (true, false) => $"must be >= {lo}",
             (false, true) => $"must be <= {hi}",
             _ => $"out of range (at least {lo})",

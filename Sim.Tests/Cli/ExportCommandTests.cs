@@ -76,7 +76,7 @@ public sealed class ExportCommandTests : IDisposable
     public void Run_Json_ValuesReadBackBitIdentical()
     {
         var (network, store) = SynapseSamples.Build(SynapseSamples.Ann);
-        store["in_h"].Weight[3] = float.NaN;
+        store["in_h"].Weight[3] = -0f; // NaN weights are refused on load since finding 8 (BreakerFixTests)
         store["in_h"].Weight[4] = 1e-40f;
         string file = Save(network, store);
         string output = Path.Combine(_folder, "out.json");

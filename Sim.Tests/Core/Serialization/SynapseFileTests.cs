@@ -108,17 +108,17 @@ public sealed class SynapseFileTests : IDisposable
     [Fact]
     public void Load_HugeDeclaredPopulation_FailsBeforeAllocating()
     {
-        // The embedded definition says 2e9 inputs: the dense weight would need 40 GB. The reader must compare
-        // the declared size with the bytes present and refuse without allocating it.
+        // The embedded definition says 10^8 inputs (the loader's largest population): the dense weight would need
+        // 2 GB. The reader must compare the declared size with the bytes present and refuse without allocating it.
         var (_, store) = SynapseSamples.Build(SynapseSamples.Ann);
-        NetworkSpec huge = SynapseSamples.Load(SynapseSamples.Ann.Replace("\"size\": 6", "\"size\": 2000000000"));
+        NetworkSpec huge = SynapseSamples.Load(SynapseSamples.Ann.Replace("\"size\": 6", "\"size\": 100000000"));
         byte[] image = ImageUnchecked(huge, store, forgeCounts: true);
         long before = GC.GetAllocatedBytesForCurrentThread();
 
         var ex = Assert.Throws<SynapseFileException>(() => SynapseFile.LoadImage("f.msgpack", image, null));
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Contains("projection 'in_h' weight: expects 10000000000 float32 values", ex.Message);
+        Assert.Contains("projection 'in_h' weight: expects 500000000 float32 values", ex.Message);
         Assert.True(allocated < 4 << 20, $"allocated {allocated} bytes");
     }
 
