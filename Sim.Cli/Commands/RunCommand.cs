@@ -204,8 +204,8 @@ public static class RunCommand
         }
     }
 
-    // Ctrl-C: the first press asks the run to stop between chunks (outputs removed, exit 130); a second press
-    // ends the process at once.
+    // Ctrl-C (or SIGTERM): the first signal asks the run to stop between chunks (partial spike file removed,
+    // exit 130); a second one ends the process at once.
     private static int Simulate(NetworkSpec spec, SimulationNetwork network, double durationMs, long seed,
         int threads, string dir, double buildSeconds, EngineKind engineKind)
     {
@@ -216,6 +216,13 @@ public static class RunCommand
             cancel.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+        // SIGTERM (kill, timeout, CI cancellation) stops the run the same way.
+        using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = !cancel.IsCancellationRequested;
+                cancel.Cancel();
+            });
         string spikeFile = Path.Combine(dir, ".spikes.tmp");
         try
         {
@@ -224,7 +231,7 @@ public static class RunCommand
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            return Fail(ExitCodes.Cancelled, $"interrupted (Ctrl-C); no output written to {dir}");
+            return Fail(ExitCodes.Cancelled, $"interrupted (Ctrl-C or SIGTERM); no output written to {dir}");
         }
         finally
         {
