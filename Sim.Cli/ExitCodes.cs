@@ -21,6 +21,7 @@ public static class ExitCodes
     /// <summary>An output could not be written (permissions, disk full).</summary>
     public const int OutputFailed = 5;
 
-    /// <summary>Interrupted by Ctrl-C or SIGTERM (130 = 128 + SIGINT, as shells report it); partial outputs removed.</summary>
+    /// <summary>Interrupted by Ctrl-C or SIGTERM (130 = 128 + SIGINT, as shells report it); partial outputs
+    /// removed.</summary>
     public const int Cancelled = 130;
 }
