@@ -162,7 +162,8 @@ public sealed class SpikingLayer
     /// <param name="grads">This chunk's gradient accumulators and scratch.</param>
     /// <param name="gx">Receives dL/dx_t [T, m] for the layer below, or empty when not needed.</param>
     /// <param name="steps">T.</param>
-    /// <param name="truncation">Window K of truncated BPTT (state gradient cut between steps kK−1 and kK), 0 = full.</param>
+    /// <param name="truncation">Window K of truncated BPTT (state gradient cut between steps kK−1 and kK), 0 =
+    /// full.</param>
     internal void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> v, ReadOnlySpan<float> y,
         ReadOnlySpan<float> gyExt, ReadOnlySpan<float> gvExt, LayerGradients grads, Span<float> gx, int steps,
         int truncation)
