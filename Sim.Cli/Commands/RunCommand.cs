@@ -80,6 +80,8 @@ public static class RunCommand
             }
 
             network = SimulationNetworkBuilder.Build(spec, SynapseStoreBuilder.Build(spec), Factories(), seed);
+            CodeWarmup.Prepare(typeof(ClockEngine), typeof(SpikeRecorder), typeof(SpikeStatistics),
+                typeof(StateRecorder), typeof(FileSpikeSink));
         }
         catch (NetworkValidationException ex)
         {
@@ -103,7 +105,8 @@ public static class RunCommand
             return Fail(ExitCodes.OutputFailed, $"{dir}: cannot create the output folder: {ex.Message}");
         }
 
-        return Simulate(spec, network, duration, seed ?? spec.Simulation.Seed, threads, dir, build.Elapsed.TotalSeconds);
+        long runSeed = seed ?? spec.Simulation.Seed;
+        return Simulate(spec, network, duration, runSeed, threads, dir, build.Elapsed.TotalSeconds);
     }
 
     private static int Simulate(NetworkSpec spec, SimulationNetwork network, double durationMs, long seed,
@@ -118,11 +121,13 @@ public static class RunCommand
         var statistics = new SpikeStatistics(populations.Select(p => p.Size).ToList());
         var stateRecorders = StateRecording.Create(spec, network);
         double simulateSeconds;
+        double simulateCpuSeconds;
         long events;
         try
         {
             using var sink = new FileSpikeSink(spikeFile);
-            using var recorder = new SpikeRecorder(populations.Select(p => recordedNames.Contains(p.Name)).ToList(), sink);
+            var recorded = populations.Select(p => recordedNames.Contains(p.Name)).ToList();
+            using var recorder = new SpikeRecorder(recorded, sink);
             using var engine = new ClockEngine(network, threads);
             engine.AddObserver(statistics);
             engine.AddObserver(recorder);
@@ -131,11 +136,13 @@ public static class RunCommand
                 engine.AddObserver(stateRecorder);
             }
 
+            var cpu = ProcessorTime();
             var clock = Stopwatch.StartNew();
             RunProgress.Run(steps, network.Dt, engine.Run);
             recorder.Complete();
             clock.Stop();
             simulateSeconds = clock.Elapsed.TotalSeconds;
+            simulateCpuSeconds = (ProcessorTime() - cpu).TotalSeconds;
             events = engine.SynapticEvents;
         }
         catch (IOException ex)
@@ -146,7 +153,7 @@ public static class RunCommand
         var figures = populations.Select((p, i) => new RunSummary.PopulationFigures(
             p.Name, p.Size, statistics.Spikes(i), statistics.MeanRateHz(i, durationMs), statistics.CvIsi(i))).ToList();
         var summary = new RunSummary(spec.Name, durationMs, network.Dt, seed, threads, figures, events, buildSeconds,
-            simulateSeconds);
+            simulateSeconds, simulateCpuSeconds);
         try
         {
             var series = WriteSpikes(Path.Combine(dir, "spikes.npz"), spikeFile, network, recordedNames);
@@ -202,7 +209,8 @@ public static class RunCommand
         foreach (var p in summary.Populations)
         {
             string cv = double.IsNaN(p.CvIsi) ? "n/a" : p.CvIsi.ToString("F3");
-            Console.WriteLine($"{p.Name,-12} {p.Size,8} neurons {p.Spikes,10} spikes {p.MeanRateHz,9:F3} Hz  CV ISI {cv}");
+            Console.WriteLine(
+                $"{p.Name,-12} {p.Size,8} neurons {p.Spikes,10} spikes {p.MeanRateHz,9:F3} Hz  CV ISI {cv}");
         }
 
         Console.WriteLine($"build {summary.BuildSeconds:F3} s, simulate {summary.SimulateSeconds:F3} s, " +
@@ -212,7 +220,8 @@ public static class RunCommand
     internal static bool TryParseDuration(string text, out double ms, out string why)
     {
         ms = 0;
-        string normal = System.Text.RegularExpressions.Regex.Replace(text.Trim(), @"^([-+0-9.eE]+)\s*([a-zA-Z]+)$", "$1 $2");
+        string normal = System.Text.RegularExpressions.Regex.Replace(
+            text.Trim(), @"^([-+0-9.eE]+)\s*([a-zA-Z]+)$", "$1 $2");
         if (!Quantity.TryParse(normal, out var q, out string error))
         {
             why = $"{error} (e.g. 1s, 250 ms)";
@@ -228,6 +237,12 @@ public static class RunCommand
         ms = q.Value;
         why = "";
         return true;
+    }
+
+    private static TimeSpan ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static int Fail(int code, string message)
