@@ -1,9 +1,59 @@
 using BenchmarkDotNet.Running;
+using NeuroSim.Bench.Ann;
+using NeuroSim.Bench.Snn;
 
 namespace NeuroSim.Bench;
 
-/// <summary>Runs the BenchmarkDotNet suites: <c>dotnet run -c Release --project Sim.Bench -- --filter '*'</c>.</summary>
+/// <summary>
+/// Runs the BenchmarkDotNet suites: <c>dotnet run -c Release --project Sim.Bench -- --filter '*'</c>.
+/// Plain timing loops used beside the peers' scripts:
+/// <c>-- ann-throughput HIDDEN THREADS SECONDS</c> (scripts/bench-ann-vs-torch.sh),
+/// <c>-- snn-throughput [threads] [batches]</c> (scripts/bench-snn-vs-torch.sh),
+/// <c>-- ann-to-snn FILE EPOCHS [STEPS...]</c> (the ANN-to-SNN conversion experiment),
+/// <c>-- event-vs-clock [--quick]</c> (the two engines side by side),
+/// <c>-- song2000 [SECONDS] [PNG]</c> (STDP's bimodal weights, scripts/song-2000.sh).
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "ann-throughput")
+        {
+            AnnThroughput.Run(args[1..]);
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "event-vs-clock")
+        {
+            int look = Array.IndexOf(args, "--lookahead") is int i and > 0 && i + 1 < args.Length
+                ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture)
+                : Core.Engine.EventDriven.EventDrivenEngine.DefaultLookAheadSteps;
+            EventDriven.EventVsClockComparison.Run(quick: args.Contains("--quick"), look);
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "snn-throughput")
+        {
+            return SnnThroughput.Run(args);
+        }
+
+        if (args.Length > 0 && args[0] == "snn-profile")
+        {
+            return SnnProfile.Run(args);
+        }
+
+        if (args.Length > 2 && args[0] == "ann-to-snn")
+        {
+            return AnnToSnnExperiment.Run(args);
+        }
+
+        if (args.Length > 0 && args[0] == "song2000")
+        {
+            EventDriven.Song2000.Run(args[1..]);
+            return 0;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

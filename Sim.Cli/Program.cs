@@ -14,6 +14,7 @@ public static class Program
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(WriteCheckpointsCommand.Create());
         return CliHost.Invoke(root, args);
     }
 }

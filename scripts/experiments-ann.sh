@@ -13,7 +13,8 @@
 #              with and without GRAPES: accuracy matrix and mean forgetting (neurosim train --tasks 5)
 # Environment: SEEDS (default "1 2 3"), EPOCHS (20), TRAIN_LIMIT / TEST_LIMIT (default: all samples),
 # THREADS (OpenBLAS threads per run, default 1), DATA (default fashion-mnist), RUN_GROUPS (default all four),
-# OUT (runs folder, default runs/experiments), RESULTS (default docs/results.md), SKIP_BUILD=1.
+# OUT (runs folder, default runs/experiments), RESULTS (default docs/results.md), SKIP_BUILD=1, ONLY (a regex:
+# run only the configurations whose name matches, e.g. ONLY='lr0.0[23]').
 # Finished runs (metrics.json with all epochs) are skipped, so an interrupted script can be rerun.
 # Needs: the .NET SDK, Debian's dataset-fashion-mnist, /usr/bin/python3 (standard library only).
 set -euo pipefail
@@ -62,6 +63,7 @@ limits=()
 # run GROUP CONFIG [extra args...]: one training per seed, skipped when already complete.
 run() {
   local group=$1 config=$2; shift 2
+  if [ -n "${ONLY:-}" ] && ! [[ $config =~ $ONLY ]]; then return; fi
   for seed in $SEEDS; do
     local dir="$out/$group/$config/seed$seed"
     if [ -f "$dir/metrics.json" ] && /usr/bin/python3 -c "import json,sys; m=json.load(open('$dir/metrics.json'));

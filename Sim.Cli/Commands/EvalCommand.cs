@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NeuroSim.Cli.Training;
 using NeuroSim.Core.Network;
+using NeuroSim.Core.Serialization;
 using NeuroSim.Learning.Ann;
 
 namespace NeuroSim.Cli.Commands;
@@ -25,10 +26,15 @@ public static class EvalCommand
 
     private static int Run(string path, string? data, int? testLimit)
     {
+        if (Snn.SnnEvalCommand.Claims(path))
+        {
+            // Synapse files of spiking networks (training.mode = "snn") are evaluated in Sim.Cli/Snn.
+            return Snn.SnnEvalCommand.Run(path, data, testLimit);
+        }
+
         try
         {
-            var (json, store) = SynapseFileGateway.Load(path);
-            NetworkSpec spec = NetworkLoader.LoadFromText(json, path, AnnSession.LoadOptions());
+            var (spec, store) = SynapseFileGateway.Load(path);
             AnnTrainingSpec training = AnnSession.ReadTraining(spec);
             if (testLimit is int limit)
             {
@@ -49,7 +55,7 @@ public static class EvalCommand
             return ExitCodes.BadInput;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException
-            or NotSupportedException)
+            or SynapseFileException)
         {
             Console.Error.WriteLine($"neurosim: {ex.Message}");
             return ExitCodes.BadInput;

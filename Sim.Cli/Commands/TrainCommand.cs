@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using NeuroSim.Cli.Training;
 using NeuroSim.Core.Network;
+using NeuroSim.Core.Serialization;
 using NeuroSim.Core.Synapses;
 using NeuroSim.Learning.Ann;
 using NeuroSim.Learning.Blas;
@@ -37,29 +38,42 @@ public static class TrainCommand
             Description = "continual learning: train on N pixel-permuted versions of the data in turn (task 1 " +
                 "unpermuted), the file's epochs per task, and write the accuracy matrix and forgetting",
         };
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "continue from a checkpoint.msgpack written by an earlier run (same options)",
+        };
         var command = new Command("train", "Train a rate (ANN) network from a network file.")
         {
-            file, output, epochs, seed, data, trainLimit, testLimit, threads, tasks,
+            file, output, epochs, seed, data, trainLimit, testLimit, threads, tasks, resume,
         };
         command.SetAction(parsed => Run(new TrainRequest(parsed.GetValue(file)!, parsed.GetValue(output)!,
             parsed.GetValue(epochs), parsed.GetValue(seed), parsed.GetValue(data), parsed.GetValue(trainLimit),
-            parsed.GetValue(testLimit), parsed.GetValue(threads), parsed.GetValue(tasks))));
+            parsed.GetValue(testLimit), parsed.GetValue(threads), parsed.GetValue(tasks), parsed.GetValue(resume))));
         return command;
     }
 
     private sealed record TrainRequest(string File, string Out, int? Epochs, long? Seed, string? Data,
-        int? TrainLimit, int? TestLimit, int? Threads, int? Tasks);
+        int? TrainLimit, int? TestLimit, int? Threads, int? Tasks, string? Resume);
 
     private static int Run(TrainRequest request)
     {
+        if (Snn.SnnTrainCommand.Claims(request.File))
+        {
+            // Spiking networks (training.mode = "snn") train by BPTT in Sim.Cli/Snn.
+            return Snn.SnnTrainCommand.Run(new Snn.SnnTrainArguments(request.File, request.Out, request.Epochs,
+                request.Seed, request.Data, request.TrainLimit, request.TestLimit, request.Threads));
+        }
+
         NetworkSpec spec;
         AnnNetwork network;
         SynapseStore store;
         AnnTrainingSpec training;
         Encoders.Data.DataSet train, test;
+        Checkpoint? checkpoint = null;
         try
         {
-            spec = NetworkLoader.Load(request.File, AnnSession.LoadOptions());
+            checkpoint = request.Resume is null ? null : AnnCheckpoint.Load(request.Resume);
+            spec = checkpoint?.Network ?? NetworkLoader.Load(request.File, AnnSession.LoadOptions());
             if (!AnnSession.IsRateNetwork(spec))
             {
                 Console.Error.WriteLine($"neurosim: {request.File}: ANN training needs rate populations only " +
@@ -68,9 +82,12 @@ public static class TrainCommand
             }
 
             training = ApplyOverrides(AnnSession.ReadTraining(spec), request);
-            store = SynapseStoreBuilder.Build(spec);
+            store = checkpoint?.Weights ?? SynapseStoreBuilder.Build(spec);
             network = AnnNetworkBuilder.Build(spec, store);
-            AnnNetworkBuilder.Reinitialise(spec, network, training.Options.Seed);
+            if (checkpoint is null)
+            {
+                AnnNetworkBuilder.Reinitialise(spec, network, training.Options.Seed);
+            }
             (train, test) = AnnSession.LoadData(training.Data, request.Data, request.File);
         }
         catch (NetworkValidationException ex)
@@ -78,7 +95,8 @@ public static class TrainCommand
             Console.Error.WriteLine(ex.Message);
             return ExitCodes.BadInput;
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException
+            or SynapseFileException)
         {
             Console.Error.WriteLine($"neurosim: {ex.Message}");
             return ExitCodes.BadInput;
@@ -111,7 +129,7 @@ public static class TrainCommand
                 Facts(request, spec, training, train, test));
         }
 
-        return Train(request, spec, store, network, training, train, test);
+        return Train(request, spec, store, network, training, train, test, checkpoint);
     }
 
     private static AnnTrainingSpec ApplyOverrides(AnnTrainingSpec t, TrainRequest r)
@@ -135,18 +153,34 @@ public static class TrainCommand
     }
 
     private static int Train(TrainRequest request, NetworkSpec spec, SynapseStore store, AnnNetwork network,
-        AnnTrainingSpec training, Encoders.Data.DataSet train, Encoders.Data.DataSet test)
+        AnnTrainingSpec training, Encoders.Data.DataSet train, Encoders.Data.DataSet test, Checkpoint? checkpoint)
     {
         var trainer = new AnnTrainer(network, training.Options);
         var reporter = new TrainingReporter();
         var rows = new List<EpochMetrics>();
+        int start = 0;
+        if (checkpoint is not null)
+        {
+            try
+            {
+                (start, rows) = AnnCheckpoint.Restore(checkpoint, trainer, request.Resume!);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or ArgumentException or KeyNotFoundException)
+            {
+                Console.Error.WriteLine($"neurosim: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            Console.WriteLine($"resuming at epoch {start + 1} from {request.Resume}");
+        }
+
         var facts = Facts(request, spec, training, train, test);
         string metricsPath = Path.Combine(request.Out, "metrics.json");
         Console.WriteLine($"{spec.Name}: {string.Join("-", network.Sizes())}, {train.Count} training / {test.Count} " +
             $"test samples, {training.Epochs} epochs, BLAS: {Gemm.BackendName}");
         try
         {
-            for (int e = 0; e < training.Epochs; e++)
+            for (int e = start; e < training.Epochs; e++)
             {
                 var clock = Stopwatch.StartNew();
                 var (loss, accuracy) = reporter.RunEpoch(e + 1, training.Epochs,
@@ -157,6 +191,11 @@ public static class TrainCommand
                 rows.Add(row);
                 reporter.EpochDone(row);
                 MetricsFile.Write(metricsPath, facts, rows);
+                if (training.CheckpointEvery > 0 && (e + 1) % training.CheckpointEvery == 0)
+                {
+                    AnnCheckpoint.Save(Path.Combine(request.Out, "checkpoint.msgpack"), spec, store, trainer, e + 1,
+                        rows);
+                }
             }
         }
         catch (TrainingDivergedException ex)
@@ -169,9 +208,16 @@ public static class TrainCommand
         try
         {
             AccuracyPlot.Save(Path.Combine(request.Out, "accuracy.png"), spec.Name, rows);
-            SynapseFileGateway.Save(Path.Combine(request.Out, "synapses.msgpack"), spec, store);
+            var metadata = new Dictionary<string, object>
+            {
+                ["mode"] = "ann",
+                ["seed"] = (long)training.Options.Seed,
+                ["epochs"] = rows.Count,
+                ["test_accuracy"] = rows.Count > 0 ? rows[^1].TestAccuracy : double.NaN,
+            };
+            SynapseFileGateway.Save(Path.Combine(request.Out, "synapses.msgpack"), spec, store, metadata);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"neurosim: {ex.Message}");
             return ExitCodes.OutputFailed;

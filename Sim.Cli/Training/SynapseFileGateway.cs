@@ -1,19 +1,23 @@
 using NeuroSim.Core.Network;
+using NeuroSim.Core.Serialization;
 using NeuroSim.Core.Synapses;
 
 namespace NeuroSim.Cli.Training;
 
 /// <summary>
 /// The one place where train and eval write and read synapses.msgpack, through the store helper's
-/// <c>SynapseFile</c> (Sim.Core/Serialization).
+/// <see cref="SynapseFile"/> (MessagePack, LZ4, written atomically).
 /// </summary>
 public static class SynapseFileGateway
 {
-    /// <summary>Writes the network definition and every projection's arrays to <paramref name="path"/>.</summary>
-    public static void Save(string path, NetworkSpec spec, SynapseStore store) =>
-        throw new NotSupportedException("synapses.msgpack: the SynapseFile API (store helper) is not merged yet");
+    /// <summary>Writes the network definition and every projection's arrays, plus run metadata.</summary>
+    public static void Save(string path, NetworkSpec spec, SynapseStore store,
+        IReadOnlyDictionary<string, object>? metadata = null) => SynapseFile.Save(path, spec, store, metadata);
 
-    /// <summary>Reads a synapse file back: the network's JSON text and its store.</summary>
-    public static (string NetworkJson, SynapseStore Store) Load(string path) =>
-        throw new NotSupportedException("synapses.msgpack: the SynapseFile API (store helper) is not merged yet");
+    /// <summary>Reads a synapse file (or a checkpoint's weights): the validated definition and its store.</summary>
+    public static (NetworkSpec Network, SynapseStore Store) Load(string path)
+    {
+        SynapseFileContents contents = SynapseFile.Load(path, AnnSession.LoadOptions());
+        return (contents.Network, contents.Store);
+    }
 }

@@ -11,7 +11,7 @@ public sealed class TrainingReporter
     private readonly bool interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
     private bool headerShown;
 
-    /// <summary>Runs <paramref name="epoch"/>'s work, showing a progress bar fed by its (done, total) callback.</summary>
+    /// <summary>Runs an epoch's work, showing a progress bar fed by its (done, total) callback.</summary>
     public T RunEpoch<T>(int epoch, int epochs, Func<Action<int, int>?, T> work)
     {
         if (!interactive)

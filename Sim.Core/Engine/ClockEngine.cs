@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-
 using NeuroSim.Core.Network;
+using NeuroSim.Core.Plasticity;
 
 namespace NeuroSim.Core.Engine;
 
@@ -41,6 +41,7 @@ public sealed class ClockEngine : IDisposable
     private readonly List<ISpikeObserver> _observers = [];
     private readonly Action<int, int> _advanceBlock;
     private readonly long[] _spikeCounts;
+    private ClockPlasticity? _plasticity;
 
     /// <summary>Creates an engine at step 0 on <paramref name="threads"/> threads (1 = the caller's only).</summary>
     public ClockEngine(SimulationNetwork network, int threads = 1)
@@ -88,6 +89,13 @@ public sealed class ClockEngine : IDisposable
     /// <summary>Spikes per population so far.</summary>
     public IReadOnlyList<long> SpikeCounts => _spikeCounts;
 
+    /// <summary>Attaches a plasticity rule to connection <paramref name="connection"/> (before the first step).</summary>
+    public void AddPlasticity(int connection, IPlasticityRule rule)
+    {
+        _plasticity ??= new ClockPlasticity(_network);
+        _plasticity.Add(connection, rule);
+    }
+
     /// <summary>Adds an observer that sees every step's spikes from the next step on.</summary>
     public void AddObserver(ISpikeObserver observer) => _observers.Add(observer);
 
@@ -109,15 +117,21 @@ public sealed class ClockEngine : IDisposable
     {
         ApplyDueCurrents();
 
+        _plasticity?.BeforeStep(CurrentStep);
+
         DeliverDueInput();
 
         AdvancePopulations();
 
         CollectSpikes();
 
+        Learn();
+
         PropagateSpikes();
 
         Record();
+
+        _plasticity?.AfterStep(CurrentStep);
 
         CurrentStep++;
     }
@@ -232,6 +246,23 @@ public sealed class ClockEngine : IDisposable
             for (int post = 0, k = pre; post < c.PostSize; post++, k += c.PreSize)
             {
                 ring.Add(c.Receptor, slot, post, w[k]);
+            }
+        }
+    }
+
+    // Plasticity rules see the step's spikes (post hooks now, pre hooks when the spikes arrive).
+    private void Learn()
+    {
+        if (_plasticity is null)
+        {
+            return;
+        }
+
+        for (int p = 0; p < _spikes.Length; p++)
+        {
+            if (_spikes[p].Count > 0)
+            {
+                _plasticity.AfterThreshold(CurrentStep, p, _spikes[p].Indices);
             }
         }
     }

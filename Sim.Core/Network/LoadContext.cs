@@ -30,6 +30,10 @@ internal sealed class LoadContext(SpecReader reader, NetworkLoadOptions options)
     /// <summary>Remembers the name of a population that failed validation.</summary>
     public void AddInvalidPopulation(string name) => _invalidPopulations.Add(name);
 
+    /// <summary>
+    /// The valid population called <paramref name="name"/>; null when the name is null, when the population
+    /// was invalid (already reported), or when it does not exist (reported here with the known names).
+    /// </summary>
     public PopulationSpec? FindPopulation(string? name, string path)
     {
         if (name is null)
@@ -144,6 +148,7 @@ internal sealed class LoadContext(SpecReader reader, NetworkLoadOptions options)
         return r.Errors.Count > errorsBefore ? null : neurons.AsReadOnly();
     }
 
+    /// <summary>Reads an array of objects at parentPath.key, item by item; invalid items are left out.</summary>
     public IReadOnlyList<T> ReadList<T>(JsonObject parent, string key, bool required,
         Func<JsonObject, string, int, T?> readItem, string parentPath = SpecPath.Root)
         where T : class
@@ -173,6 +178,7 @@ internal sealed class LoadContext(SpecReader reader, NetworkLoadOptions options)
         return items.AsReadOnly();
     }
 
+    /// <summary>A quantity with a fallback that must be &gt; 0.</summary>
     public double? Positive(JsonObject obj, string path, string key, Dimension dimension, double fallback)
     {
         double? value = r.GetQuantity(obj, path, key, dimension, fallback);
@@ -184,6 +190,7 @@ internal sealed class LoadContext(SpecReader reader, NetworkLoadOptions options)
         return value;
     }
 
+    /// <summary>Checks a parameter rule, recording "must be &gt; 0 ms (got -5 ms)" style errors.</summary>
     public bool CheckRule(string path, double value, ParamRule rule, Dimension dimension)
     {
         string unit = UnitTable.CanonicalUnit(dimension);

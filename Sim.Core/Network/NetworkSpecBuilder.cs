@@ -23,6 +23,11 @@ internal sealed class NetworkSpecBuilder(SpecReader r, NetworkLoadOptions option
             ?? "";
         var simulation = ReadSimulation(root);
         var populationList = c.ReadList(root, "populations", required: true, populations.ReadPopulation);
+        if (root["populations"] is JsonArray { Count: 0 })
+        {
+            r.Error("$.populations", "must hold at least one population", "[]");
+        }
+
         var projectionList = c.ReadList(root, "projections", required: false,
             (obj, path, i) => projections.ReadProjection(obj, path, i, simulation));
         var inputs = c.ReadList(root, "inputs", required: false, io.ReadInput);
@@ -76,7 +81,7 @@ internal sealed class NetworkSpecBuilder(SpecReader r, NetworkLoadOptions option
             c.Options.Training?.Invoke(r, training, "$.training");
         }
 
-        return training;
+        return training?.DeepClone().AsObject(); // detached: owners may move or edit it freely
     }
 
     private void CheckSources(IReadOnlyList<PopulationSpec> populations, SimulationSpec? simulation)

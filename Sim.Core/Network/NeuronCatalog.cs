@@ -20,8 +20,11 @@ public sealed class NeuronCatalog
         }
     }
 
-    /// <summary>The process-wide catalogue used by <see cref="NetworkLoader"/> unless told otherwise.</summary>
-    public static NeuronCatalog Default { get; } = new(BuiltInNeuronKinds.All);
+    /// <summary>
+    /// The process-wide catalogue used by <see cref="NetworkLoader"/> unless told otherwise: the built-in kinds and
+    /// the trainable spiking kinds of SNN mode (<see cref="TrainableSpikingKinds"/>).
+    /// </summary>
+    public static NeuronCatalog Default { get; } = new([.. BuiltInNeuronKinds.All, .. TrainableSpikingKinds.All]);
 
     /// <summary>Every registered kind, sorted by name.</summary>
     public IReadOnlyList<NeuronKind> Kinds => [.. _kinds.Values.OrderBy(k => k.Name, StringComparer.Ordinal)];

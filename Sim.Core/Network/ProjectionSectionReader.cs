@@ -15,6 +15,8 @@ internal sealed class ProjectionSectionReader(LoadContext c)
 
     private readonly SpecReader r = c.Reader;
 
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
     public ProjectionSpec? ReadProjection(JsonObject obj, string path, int index, SimulationSpec? simulation)
     {
         r.AllowOnly(obj, path, ProjectionKeys);
@@ -23,7 +25,7 @@ internal sealed class ProjectionSectionReader(LoadContext c)
         var sourcePop = c.FindPopulation(source, SpecPath.Property(path, "source"));
         var targetPop = c.FindPopulation(target, SpecPath.Property(path, "target"));
         string? receptor = r.GetChoice(obj, path, "receptor", Receptors, "exc");
-        string name = r.GetString(obj, path, "name", $"{source}_{target}") ?? "";
+        string? name = ReadName(obj, path, source, target);
         var connect = ReadConnect(obj, path, index, simulation, sourcePop, targetPop);
         var weight = ReadWeight(obj, path, targetPop);
         bool? bias = r.GetBool(obj, path, "bias", false);
@@ -40,8 +42,8 @@ internal sealed class ProjectionSectionReader(LoadContext c)
             r.Error(SpecPath.Property(path, "bias"), "a bias needs dimensionless (ANN) weights", "true");
         }
 
-        if (source is null || target is null || receptor is null || connect is null || weight is null
-            || bias is null || delay is null)
+        if (name is null || source is null || target is null || receptor is null || connect is null
+            || weight is null || bias is null || delay is null)
         {
             return null;
         }
@@ -49,6 +51,32 @@ internal sealed class ProjectionSectionReader(LoadContext c)
         return new ProjectionSpec(index, name, source, target,
             receptor == "inh" ? Receptor.Inhibitory : Receptor.Excitatory, connect, weight, bias.Value,
             delay.Value, plasticity);
+    }
+
+    /// <summary>
+    /// An explicit name must be unique; a default name "SOURCE_TARGET" gets "_2", "_3", ... if taken.
+    /// </summary>
+    private string? ReadName(JsonObject obj, string path, string? source, string? target)
+    {
+        if (obj.ContainsKey("name"))
+        {
+            string? given = r.GetString(obj, path, "name");
+            if (given is not null && !_names.Add(given))
+            {
+                r.Error(SpecPath.Property(path, "name"), "duplicate projection name", given);
+                return null;
+            }
+
+            return given;
+        }
+
+        string name = $"{source}_{target}";
+        for (int suffix = 2; !_names.Add(name); suffix++)
+        {
+            name = $"{source}_{target}_{suffix}";
+        }
+
+        return name;
     }
 
     private void CheckTargetReceives(PopulationSpec? target, string path)
@@ -92,10 +120,10 @@ internal sealed class ProjectionSectionReader(LoadContext c)
 
         r.AllowOnly(connect, connectPath, rule switch
         {
-            "all_to_all" => ["rule", "allow_self"],
-            "one_to_one" => ["rule"],
+            "all_to_all" => ["rule", "seed", "allow_self"],
+            "one_to_one" => ["rule", "seed"],
             "fixed_probability" => ["rule", "p", "seed", "allow_self"],
-            _ => ["rule", "pairs"],
+            _ => ["rule", "seed", "pairs"],
         });
         double p = rule == "fixed_probability" ? r.GetNumber(connect, connectPath, "p", null, 0, 1) ?? -1 : 0;
         long fallbackSeed = DeriveSeed(simulation?.Seed ?? 0, index);
@@ -252,6 +280,6 @@ internal sealed class ProjectionSectionReader(LoadContext c)
         }
 
         validator(r, plasticity, plasticityPath);
-        return plasticity;
+        return plasticity.DeepClone().AsObject(); // detached from the parsed file
     }
 }

@@ -282,6 +282,14 @@ public sealed class SpecReader
     public double? GetQuantity(JsonObject obj, string path, string key, Dimension dimension, double fallback) =>
         obj.ContainsKey(key) ? ReadQuantity(obj[key], SpecPath.Property(path, key), dimension) : fallback;
 
+    /// <summary>An optional quantity (canonical unit): null, without error, when the key is missing.</summary>
+    public double? GetOptionalQuantity(JsonObject obj, string path, string key, Dimension dimension) =>
+        obj.ContainsKey(key) ? ReadQuantity(obj[key], SpecPath.Property(path, key), dimension) : null;
+
+    /// <summary>An optional string: null, without error, when the key is missing.</summary>
+    public string? GetOptionalString(JsonObject obj, string path, string key) =>
+        obj.ContainsKey(key) ? ReadString(obj[key], SpecPath.Property(path, key)) : null;
+
     /// <summary>
     /// Reads a quantity value: a string "NUMBER UNIT" whose unit has <paramref name="dimension"/>, or a plain
     /// JSON number when the dimension is <see cref="Dimension.Dimensionless"/>.

@@ -42,12 +42,23 @@ internal static class ContainerFile
     /// <summary>Writes <paramref name="payload"/> as a file of <paramref name="kind"/>, atomically.</summary>
     public static void Write(string path, FileKind kind, FormatVersion version, ReadOnlySpan<byte> payload)
     {
-        byte[] file = Encode(kind, version, payload);
-        AtomicFile.Write(path, stream => stream.Write(file));
+        var (header, body) = EncodeParts(kind, version, payload);
+        AtomicFile.Write(path, stream =>
+        {
+            stream.Write(header);
+            stream.Write(body);
+        });
     }
 
     /// <summary>The complete file image (header and compressed body) for <paramref name="payload"/>.</summary>
     public static byte[] Encode(FileKind kind, FormatVersion version, ReadOnlySpan<byte> payload)
+    {
+        var (header, body) = EncodeParts(kind, version, payload);
+        return [.. header, .. body];
+    }
+
+    private static (byte[] Header, byte[] Body) EncodeParts(FileKind kind, FormatVersion version,
+        ReadOnlySpan<byte> payload)
     {
         byte[] body = Compress(payload);
         byte[] header = new byte[HeaderSize];
@@ -60,7 +71,7 @@ internal static class ContainerFile
         BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(28), (ulong)body.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(36), Crc32.HashToUInt32(body));
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(40), Crc32.HashToUInt32(header.AsSpan(0, 40)));
-        return [.. header, .. body];
+        return (header, body);
     }
 
     /// <summary>Reads the whole file and checks its envelope; the payload is the decompressed MessagePack.</summary>
@@ -70,7 +81,7 @@ internal static class ContainerFile
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadRegularFile(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException
                                        or ArgumentException)
@@ -166,6 +177,27 @@ internal static class ContainerFile
         var version = new FormatVersion(
             BinaryPrimitives.ReadUInt16LittleEndian(head[12..]), BinaryPrimitives.ReadUInt16LittleEndian(head[14..]));
         return (ParseKind(path, head.Slice(8, 4)), version);
+    }
+
+    // Reads the file's announced length and no more: devices such as /dev/zero report length 0 and never end,
+    // and pipes cannot announce a length, so neither can make a load hang or grow without bound.
+    private static byte[] ReadRegularFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        if (!stream.CanSeek)
+        {
+            throw new IOException("not a regular file");
+        }
+
+        long length = stream.Length;
+        if (length > Array.MaxLength)
+        {
+            throw new IOException($"{length} bytes is larger than NeuroSim can load ({Array.MaxLength} bytes)");
+        }
+
+        byte[] bytes = new byte[length];
+        int read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        return read == bytes.Length ? bytes : bytes[..read];
     }
 
     private static byte[] Compress(ReadOnlySpan<byte> payload)

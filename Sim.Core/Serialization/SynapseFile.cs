@@ -36,12 +36,12 @@ public static class SynapseFile
         IReadOnlyDictionary<string, object>? metadata = null)
     {
         StoreCodec.CheckMatches(network, store);
-        byte[] payload = PayloadWriter.Build((ref MessagePackWriter w) =>
+        ReadOnlyMemory<byte> payload = PayloadWriter.Build((ref MessagePackWriter w) =>
         {
             w.WriteMapHeader(StoreCodec.CommonFieldCount);
             StoreCodec.WriteCommon(ref w, network, store, metadata);
         });
-        ContainerFile.Write(path, FileKind.Synapses, CurrentVersion, payload);
+        ContainerFile.Write(path, FileKind.Synapses, CurrentVersion, payload.Span);
     }
 
     /// <summary>Writes <paramref name="store"/> with the network definition given as JSON text.</summary>
@@ -61,6 +61,10 @@ public static class SynapseFile
         ContainerContent content = ContainerFile.Read(path, CurrentVersion);
         return Decode(path, content, options);
     }
+
+    /// <summary>Reads only what the first 16 bytes say: synapse file or checkpoint, and the format version.</summary>
+    /// <exception cref="SynapseFileException">Missing, unreadable, or not a NeuroSim file.</exception>
+    public static (FileKind Kind, FormatVersion Version) ReadKind(string path) => ContainerFile.Peek(path);
 
     /// <summary>Loads from an in-memory file image; <paramref name="path"/> names it in errors (for tests).</summary>
     internal static SynapseFileContents LoadImage(string path, ReadOnlySpan<byte> file, NetworkLoadOptions? options) =>

@@ -2,8 +2,8 @@ namespace NeuroSim.Learning.Ann;
 
 /// <summary>
 /// The training section's "data": a named set ("mnist-sample", "fashion-mnist") or a folder of IDX files
-/// (<see cref="Set"/>), optional limits on the number of training and test samples used (the first N, for
-/// quick runs on small machines), and an optional pixel permutation seed (permuted-MNIST tasks).
+/// (<see cref="Set"/>), and optional limits on the number of training and test samples used (the first N, for
+/// quick runs on small machines).
 /// </summary>
 public sealed record AnnDataSpec
 {

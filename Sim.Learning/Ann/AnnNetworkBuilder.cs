@@ -12,7 +12,7 @@ namespace NeuroSim.Learning.Ann;
 /// </summary>
 public static class AnnNetworkBuilder
 {
-    /// <summary>Builds the layer chain; throws <see cref="NetworkValidationException"/> listing every problem.</summary>
+    /// <summary>Builds the layer chain; a <see cref="NetworkValidationException"/> lists every problem.</summary>
     public static AnnNetwork Build(NetworkSpec spec, SynapseStore store)
     {
         var reader = spec.CreateReader();

@@ -86,6 +86,9 @@ public sealed class AnnTrainer
         feedback = FeedbackMatrices.Create(options.Signal, network.Sizes(), options.FeedbackInit, master.Fork());
     }
 
+    /// <summary>The options the trainer was built with.</summary>
+    public AnnTrainingOptions Options => options;
+
     /// <summary>The network being trained.</summary>
     public AnnNetwork Network => network;
 
@@ -101,7 +104,7 @@ public sealed class AnnTrainer
     /// <summary>The random stream of the dropout masks (state for checkpoints).</summary>
     public TrainingRandom DropoutRandom => dropoutRandom;
 
-    /// <summary>The last computed weight gradient of layer <paramref name="layer"/> (0-based), Outputs × Inputs.</summary>
+    /// <summary>The last weight gradient of layer <paramref name="layer"/> (0-based), Outputs × Inputs.</summary>
     public ReadOnlySpan<float> WeightGradient(int layer) => gradW[layer];
 
     /// <summary>The last computed bias gradient of layer <paramref name="layer"/> (empty without bias).</summary>

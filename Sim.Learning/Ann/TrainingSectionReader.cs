@@ -34,7 +34,7 @@ public static class TrainingSectionReader
     /// <summary>A <see cref="SectionValidator"/> for <see cref="NetworkLoadOptions.Training"/>.</summary>
     public static void Validate(SpecReader reader, JsonObject section, string path) => Read(reader, section, path);
 
-    /// <summary>Reads the section; returns null (with errors recorded in <paramref name="reader"/>) when invalid.</summary>
+    /// <summary>Reads the section; null (errors recorded in <paramref name="reader"/>) when invalid.</summary>
     public static AnnTrainingSpec? Read(SpecReader reader, JsonObject? section, string path = "$.training")
     {
         section ??= [];

@@ -8,16 +8,23 @@ namespace NeuroSim.Learning.Blas;
 /// </summary>
 /// <remarks>
 /// The product goes to OpenBLAS's <c>cblas_sgemm</c> when <c>libopenblas.so.0</c> loads (checked once),
-/// otherwise to <see cref="ManagedGemm"/>, a blocked, vectorised fallback. Only one level of parallelism is
-/// used: OpenBLAS's own threads (set with <see cref="SetThreads"/>); the callers are single-threaded.
-/// OpenBLAS partitions sgemm over the rows and columns of C, never over k, so each element is summed in the
-/// same order whatever the thread count, which keeps training deterministic. The environment variable
-/// <c>NEUROSIM_BLAS=managed</c> forces the fallback (used by the tests and the benchmarks).
+/// otherwise to <see cref="ManagedGemm"/>, a blocked, vectorised fallback. The environment variable
+/// <c>NEUROSIM_BLAS=managed</c> forces the fallback.
+/// <para>Determinism and threads: multi-threaded OpenBLAS gives results that depend on its thread count (seen
+/// in the tests: the last bits of a trained network changed between 1 and 2 threads). So OpenBLAS is kept at one
+/// thread, and this class provides the one level of parallelism itself: C is always cut into the same blocks of
+/// <see cref="ColumnBlock"/> columns, whatever the thread count, and the blocks are computed by single-threaded
+/// sgemm calls, in parallel when <see cref="SetThreads"/> allows more than one. Each element is then computed by
+/// the same call on the same data for any thread count, hence bit-identical results.</para>
 /// </remarks>
 public static class Gemm
 {
+    /// <summary>Columns of C per block; fixed, so that results do not depend on the number of threads.</summary>
+    public const int ColumnBlock = 128;
+
     private static readonly bool NativeLoaded = ProbeNative();
     private static bool forceManaged = Environment.GetEnvironmentVariable("NEUROSIM_BLAS") == "managed";
+    private static int threads = Environment.ProcessorCount;
 
     /// <summary>True when products go to OpenBLAS, false when the managed fallback computes them.</summary>
     public static bool UsesNative => NativeLoaded && !forceManaged;
@@ -28,18 +35,15 @@ public static class Gemm
     /// <summary>Forces the managed fallback on or off (tests compare the two back ends with it).</summary>
     public static void ForceManaged(bool value) => forceManaged = value;
 
-    /// <summary>Sets the number of OpenBLAS threads (no effect on the single-threaded fallback).</summary>
-    public static void SetThreads(int threads)
+    /// <summary>Sets how many column blocks may be computed at once (default: the number of cores).</summary>
+    public static void SetThreads(int count)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        if (NativeLoaded)
-        {
-            OpenBlasNative.SetNumThreads(threads);
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        threads = count;
     }
 
-    /// <summary>The number of OpenBLAS threads, or 1 for the fallback.</summary>
-    public static int Threads => NativeLoaded ? OpenBlasNative.GetNumThreads() : 1;
+    /// <summary>The number of column blocks computed at once.</summary>
+    public static int Threads => threads;
 
     /// <summary>C = α·op(A)·op(B) + β·C (row-major). See the class summary for the shapes.</summary>
     public static unsafe void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
@@ -51,19 +55,52 @@ public static class Gemm
             return;
         }
 
-        if (!UsesNative)
-        {
-            ManagedGemm.Sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-            return;
-        }
-
+        int blocks = (n + ColumnBlock - 1) / ColumnBlock;
+        bool native = UsesNative;
         fixed (float* pa = a)
         fixed (float* pb = b)
         fixed (float* pc = c)
         {
-            OpenBlasNative.Sgemm(OpenBlasNative.RowMajor, transA ? OpenBlasNative.Trans : OpenBlasNative.NoTrans,
-                transB ? OpenBlasNative.Trans : OpenBlasNative.NoTrans, m, n, k, alpha, pa, lda, pb, ldb, beta,
-                pc, ldc);
+            var job = new BlockJob(native, transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+            if (blocks == 1 || threads == 1)
+            {
+                for (int block = 0; block < blocks; block++)
+                {
+                    job.Run(block);
+                }
+            }
+            else
+            {
+                // Parallel.For's own bookkeeping allocates a little per product; the single-thread path does not.
+                var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+                Parallel.For(0, blocks, options, job.Run);
+            }
+        }
+    }
+
+    // One product cut into column blocks of C: block j covers columns [j·ColumnBlock, min(n, (j+1)·ColumnBlock)),
+    // i.e. rows of B when B is transposed, columns of B otherwise.
+    private readonly unsafe struct BlockJob(bool native, bool transA, bool transB, int m, int n, int k, float alpha,
+        float* a, int lda, float* b, int ldb, float beta, float* c, int ldc)
+    {
+        public void Run(int block)
+        {
+            int j0 = block * ColumnBlock, width = Math.Min(ColumnBlock, n - j0);
+            float* bBlock = transB ? b + (long)j0 * ldb : b + j0;
+            float* cBlock = c + j0;
+            if (native)
+            {
+                OpenBlasNative.Sgemm(OpenBlasNative.RowMajor, transA ? OpenBlasNative.Trans : OpenBlasNative.NoTrans,
+                    transB ? OpenBlasNative.Trans : OpenBlasNative.NoTrans, m, width, k, alpha, a, lda, bBlock, ldb,
+                    beta, cBlock, ldc);
+                return;
+            }
+
+            long aLength = k == 0 ? 0 : (long)((transA ? k : m) - 1) * lda + (transA ? m : k);
+            long bLength = k == 0 ? 0 : (long)((transB ? width : k) - 1) * ldb + (transB ? k : width);
+            long cLength = (long)(m - 1) * ldc + width;
+            ManagedGemm.Sgemm(transA, transB, m, width, k, alpha, new ReadOnlySpan<float>(a, (int)aLength), lda,
+                new ReadOnlySpan<float>(bBlock, (int)bLength), ldb, beta, new Span<float>(cBlock, (int)cLength), ldc);
         }
     }
 
@@ -102,6 +139,13 @@ public static class Gemm
             return false;
         }
 
-        return NativeLibrary.TryGetExport(handle, "cblas_sgemm", out _);
+        if (!NativeLibrary.TryGetExport(handle, "cblas_sgemm", out _))
+        {
+            return false;
+        }
+
+        // One level of parallelism: the column blocks above; OpenBLAS itself stays single-threaded.
+        OpenBlasNative.SetNumThreads(1);
+        return true;
     }
 }

@@ -12,7 +12,7 @@ public enum OptimizerKind
     /// <summary>"nesterov" (Sutskever et al. 2013, PyTorch's form): v ← μv + g; w ← w − η(g + μv).</summary>
     Nesterov,
 
-    /// <summary>"rmsprop" (Tieleman and Hinton 2012): s ← ρs + (1 − ρ)g²; w ← w − ηg / (√s + ε).</summary>
+    /// <summary>"rmsprop" (Tieleman and Hinton 2012): s ← ρs + (1 − ρ)g²; w ← w − ηg/(√s + ε).</summary>
     RmsProp,
 
     /// <summary>

@@ -85,6 +85,10 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
     /// <summary>Inhibitory synaptic variables g_i (mV), live.</summary>
     public Span<float> Gi => _gi;
 
+    /// <summary>V_inf = E_l + R·I per neuron (mV), the potential each relaxes to without synaptic input; read by
+    /// the event-driven engine (valid after <see cref="Prepare"/>).</summary>
+    public ReadOnlySpan<float> VInf => _vInf;
+
     /// <inheritdoc/>
     public float[] Variable(string name) => name switch
     {

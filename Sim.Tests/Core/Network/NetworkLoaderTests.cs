@@ -205,4 +205,62 @@ public class NetworkLoaderTests
         Assert.Equal(1.0, state.Interval);
         Assert.Equal([0, 9], state.Neurons!);
     }
+
+    [Fact]
+    public void LoadFromText_InhibitoryReceptorAndNormalInit_AreRead()
+    {
+        var spec = NetworkTexts.LoadWith("\"weight\": \"1 mV\"", "\"receptor\": \"inh\", \"weight\": \"-9 mV\"");
+        var withInit = NetworkTexts.LoadWith("\"params\": { \"tau_m\": \"20 ms\" }",
+            "\"init\": { \"v\": { \"normal\": [\"-65 mV\", \"2 mV\"] }, \"g_e\": \"1 mV\" }");
+
+        Assert.Equal(Receptor.Inhibitory, spec.Projections[0].Receptor);
+        Assert.Equal(-9.0, spec.Projections[0].Weight.A);
+        Assert.Equal(new InitSpec(InitKind.Normal, -65.0, 2.0), withInit.Population("a").Init["v"]);
+        Assert.Equal(new InitSpec(InitKind.Constant, 1.0), withInit.Population("a").Init["g_e"]);
+    }
+
+    [Fact]
+    public void CreateReader_AfterLoad_ReportsWithFileAndLine()
+    {
+        var spec = NetworkLoader.LoadFromText(NetworkTexts.Minimal, "test.json");
+        var reader = spec.CreateReader();
+
+        reader.Error("$.projections[0].weight", "example rule", "1 mV");
+
+        Assert.Equal("test.json:9: $.projections[0].weight: example rule (got 1 mV)", reader.Errors[0].ToString());
+    }
+
+    [Fact]
+    public void LoadFromText_TrainingNode_IsDetachedCopy()
+    {
+        var spec = NetworkTexts.LoadWith("\"recording\"", "\"training\": { \"epochs\": 3 }, \"recording\"");
+
+        Assert.Null(spec.Training!.Parent);
+    }
+
+    [Fact]
+    public void LoadFromText_TwoUnnamedProjectionsSamePair_GetDistinctNames()
+    {
+        string text = NetworkTexts.Minimal.Replace("\"projections\": [",
+            "\"projections\": [ { \"source\": \"b\", \"target\": \"a\", \"connect\": { \"rule\": \"all_to_all\" }, "
+            + "\"weight\": \"1 mV\" },");
+
+        var spec = NetworkLoader.LoadFromText(text, "test.json");
+
+        Assert.Equal(["b_a", "b_a_2"], spec.Projections.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void LoadFromText_SpikeTimesSource_ReadsTimesPerNeuron()
+    {
+        var spec = NetworkTexts.LoadWith("\"kind\": \"poisson\", \"params\": { \"rate\": \"10 Hz\" }",
+            "\"kind\": \"spike_times\", \"spike_times\": [[\"1 ms\", \"2.25 ms\"], [], [\"0.5 s\"], [], []]");
+
+        var times = spec.Population("b").SpikeTimes!;
+        Assert.Equal(5, times.Count);
+        Assert.Equal([1.0, 2.25], times[0]);
+        Assert.Empty(times[1]);
+        Assert.Equal([500.0], times[2]);
+        Assert.Null(spec.Population("a").SpikeTimes);
+    }
 }

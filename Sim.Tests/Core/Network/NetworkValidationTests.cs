@@ -293,4 +293,54 @@ public class NetworkValidationTests
 
         Assert.StartsWith("/nonexistent/net.json", ex.Message);
     }
+
+    [Fact]
+    public void Load_DuplicateProjectionName_IsRejected()
+    {
+        const string projection = """
+            { "name": "drive", "source": "b", "target": "a", "connect": { "rule": "one_to_one" }, "weight": "1 mV" }
+            """;
+        string text = NetworkTexts.Minimal
+            .Replace("\"projections\": [", $"\"projections\": [ {projection}, {projection},")
+            .Replace("\"size\": 5", "\"size\": 10");
+
+        var ex = Assert.Throws<NetworkValidationException>(() => NetworkLoader.LoadFromText(text, "test.json"));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal("$.projections[1].name", error.JsonPath);
+        Assert.Contains("duplicate projection name", error.Rule);
+        Assert.Equal("drive", error.Value);
+    }
+
+    [Fact]
+    public void Load_NoPopulations_IsRejected()
+    {
+        var ex = Assert.Throws<NetworkValidationException>(
+            () => NetworkLoader.LoadFromText("{ \"populations\": [] }", "test.json"));
+
+        Assert.Equal("$.populations", Assert.Single(ex.Errors).JsonPath);
+    }
+
+    [Theory]
+    [InlineData("[[\"1 ms\"], [], [], []]", "$.populations[1].spike_times", "one array of times per neuron")]
+    [InlineData("[[\"2 ms\", \"1 ms\"], [], [], [], []]", "$.populations[1].spike_times[0][1]", "ascending")]
+    [InlineData("[[1], [], [], [], []]", "$.populations[1].spike_times[0][0]", "missing unit")]
+    public void Load_BadSpikeTimes_NamesTheEntry(string times, string path, string rule)
+    {
+        var error = Single(NetworkTexts.FailWith("\"kind\": \"poisson\", \"params\": { \"rate\": \"10 Hz\" }",
+            $"\"kind\": \"spike_times\", \"spike_times\": {times}"));
+
+        Assert.Equal(path, error.JsonPath);
+        Assert.Contains(rule, error.Rule);
+    }
+
+    [Fact]
+    public void Load_SpikeTimesOnPoisson_IsRejected()
+    {
+        var error = Single(NetworkTexts.FailWith("\"params\": { \"rate\": \"10 Hz\" }",
+            "\"params\": { \"rate\": \"10 Hz\" }, \"spike_times\": []"));
+
+        Assert.Equal("$.populations[1].spike_times", error.JsonPath);
+        Assert.Contains("only kinds that take spike times", error.Rule);
+    }
 }

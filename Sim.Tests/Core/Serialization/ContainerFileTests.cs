@@ -78,6 +78,22 @@ public sealed class ContainerFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_DeviceThatNeverEnds_FailsInsteadOfHanging()
+    {
+        var ex = Assert.Throws<SynapseFileException>(() => ContainerFile.Read("/dev/zero", V1));
+
+        Assert.StartsWith("/dev/zero: not a NeuroSim synapse file", ex.Message);
+    }
+
+    [Fact]
+    public void Read_Folder_FailsNamingIt()
+    {
+        var ex = Assert.Throws<SynapseFileException>(() => ContainerFile.Read(_folder, V1));
+
+        Assert.StartsWith($"{_folder}: cannot read the file", ex.Message);
+    }
+
+    [Fact]
     public void Decode_TextFile_FailsAsNotNeuroSim()
     {
         var ex = Assert.Throws<SynapseFileException>(

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NeuroSim.Core.Network;
 using NeuroSim.Core.Synapses;
 
@@ -80,6 +81,11 @@ internal static class SynapseSamples
     public static void AssertBits(float[] expected, float[] actual, string what)
     {
         Assert.True(expected.Length == actual.Length, $"{what}: length {actual.Length}, expected {expected.Length}");
+        if (MemoryMarshal.AsBytes(expected.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(actual.AsSpan())))
+        {
+            return;
+        }
+
         for (int i = 0; i < expected.Length; i++)
         {
             Assert.True(BitConverter.SingleToInt32Bits(expected[i]) == BitConverter.SingleToInt32Bits(actual[i]),

@@ -10,6 +10,7 @@ public class QuantityTests
     [InlineData("1 s", 1000.0, Dimension.Time)]
     [InlineData("0.1 ms", 0.1, Dimension.Time)]
     [InlineData("250 us", 0.25, Dimension.Time)]
+    [InlineData("250 µs", 0.25, Dimension.Time)]
     [InlineData("-50 mV", -50.0, Dimension.Voltage)]
     [InlineData("0.05 V", 50.0, Dimension.Voltage)]
     [InlineData("1.62mV", 1.62, Dimension.Voltage)]

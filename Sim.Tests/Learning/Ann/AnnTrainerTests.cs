@@ -2,9 +2,11 @@ using NeuroSim.Encoders.Data;
 using NeuroSim.Learning.Ann;
 using NeuroSim.Learning.Grapes;
 using NeuroSim.Learning.Optimizers;
+using NeuroSim.Tests.Learning.Blas;
 
 namespace NeuroSim.Tests.Learning.Ann;
 
+[Collection(BlasThreadsCollection.Name)]
 public class AnnTrainerTests
 {
     private static readonly Lazy<(DataSet Train, DataSet Test)> Sample =
@@ -55,11 +57,37 @@ public class AnnTrainerTests
     }
 
     [Fact]
+    public void TrainEpoch_OneVersusTwoBlasThreads_GivesBitIdenticalWeights()
+    {
+        // OpenBLAS partitions sgemm over C's rows and columns, not over the inner dimension, so each element is
+        // summed in the same order whatever the thread count. 784-128-10 with batch 32 is large enough for
+        // OpenBLAS to use more than one thread when allowed.
+        var train = Sample.Value.Train.Take(640);
+        float[][] Run(int threads)
+        {
+            NeuroSim.Learning.Blas.Gemm.SetThreads(threads);
+            try
+            {
+                var net = AnnTestNetworks.Create([784, 128, 10], [Activation.Relu, Activation.Linear], true, 8);
+                new AnnTrainer(net, Options(grapes: true)).TrainEpoch(train, 0);
+                return net.Layers.Select(l => l.Weights).ToArray();
+            }
+            finally
+            {
+                NeuroSim.Learning.Blas.Gemm.SetThreads(Environment.ProcessorCount);
+            }
+        }
+
+        Assert.Equal(Run(1), Run(2));
+    }
+
+    [Fact]
     public void TrainEpoch_ResumedFromSavedState_EndsWithSameWeightsAsUninterrupted()
     {
         // The state a checkpoint holds: weights, optimizer arrays and step count, both random streams.
         var train = Sample.Value.Train.Take(600);
-        var options = Options() with { Optimizer = new OptimizerSettings { Kind = OptimizerKind.Adam, LearningRate = 1e-3f } };
+        var adam = new OptimizerSettings { Kind = OptimizerKind.Adam, LearningRate = 1e-3f };
+        var options = Options() with { Optimizer = adam };
         var straightNet = AnnTestNetworks.Create([784, 16, 10], [Activation.Relu, Activation.Linear], true, 4);
         var straight = new AnnTrainer(straightNet, options);
         for (int e = 0; e < 3; e++)
@@ -114,6 +142,40 @@ public class AnnTrainerTests
         Assert.Contains("layer p", ex.Message);
         Assert.Contains("batch", ex.Message);
         Assert.InRange(ex.Batch, 0, 19);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TrainBatch_AfterWarmUp_AllocatesNothing(bool grapes)
+    {
+        // Buffers are made when the trainer is built; a step must not allocate (single BLAS thread: the
+        // multi-thread path uses Parallel.For, whose bookkeeping allocates a little).
+        var net = AnnTestNetworks.Create([20, 16, 12, 5], [Activation.Tanh, Activation.Relu, Activation.Linear],
+            bias: true, seed: 6);
+        var (x, y) = AnnTestNetworks.Batch(8, 20, 5, seed: 2);
+        var options = Options(grapes) with
+        {
+            BatchSize = 8,
+            Optimizer = new OptimizerSettings { Kind = OptimizerKind.Adam, LearningRate = 1e-3f },
+        };
+        var trainer = new AnnTrainer(net, options);
+        NeuroSim.Learning.Blas.Gemm.SetThreads(1);
+        try
+        {
+            trainer.TrainBatch(x, y, 8);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10; i++)
+            {
+                trainer.TrainBatch(x, y, 8);
+            }
+
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        finally
+        {
+            NeuroSim.Learning.Blas.Gemm.SetThreads(Environment.ProcessorCount);
+        }
     }
 
     [Fact]

@@ -2,13 +2,14 @@ using NeuroSim.Learning.Blas;
 
 namespace NeuroSim.Tests.Learning.Blas;
 
+[Collection(BlasThreadsCollection.Name)]
 public class GemmTests
 {
     // Sizes cover empty, single, vector width ± 1 (8 floats with AVX2) and a block edge of the fallback (128).
     public static TheoryData<int, int, int, bool, bool> Shapes()
     {
         var data = new TheoryData<int, int, int, bool, bool>();
-        foreach (var (m, n, k) in new[] { (0, 3, 2), (1, 1, 1), (3, 7, 9), (5, 9, 7), (17, 33, 129), (64, 10, 256) })
+        foreach (var (m, n, k) in new[] { (0, 3, 2), (1, 1, 1), (3, 7, 9), (5, 9, 7), (17, 33, 129), (64, 10, 256), (9, 300, 70) })
         {
             foreach (bool ta in new[] { false, true })
             {
@@ -60,6 +61,28 @@ public class GemmTests
                     $"{(managed ? "managed" : "OpenBLAS")} element {i}: {c[i]} vs {expected[i]}");
             }
         }
+    }
+
+    [Fact]
+    public void Sgemm_OneVersusTwoThreads_BitIdentical()
+    {
+        // C is cut into the same column blocks whatever the thread count, so results must not change.
+        var rng = new Random(3);
+        float[] a = Random(rng, 64 * 200), b = Random(rng, 300 * 200);
+        float[] one = new float[64 * 300], two = new float[64 * 300];
+        try
+        {
+            Gemm.SetThreads(1);
+            Gemm.Sgemm(false, true, 64, 300, 200, 1f, a, 200, b, 200, 0f, one, 300);
+            Gemm.SetThreads(2);
+            Gemm.Sgemm(false, true, 64, 300, 200, 1f, a, 200, b, 200, 0f, two, 300);
+        }
+        finally
+        {
+            Gemm.SetThreads(Environment.ProcessorCount);
+        }
+
+        Assert.Equal(one, two);
     }
 
     [Fact]

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using NeuroSim.Learning.Blas;
+
+namespace NeuroSim.Bench.Snn;
+
+/// <summary>
+/// Stopwatch measurement of SNN training throughput (samples per second) for scripts/bench-snn-vs-torch.sh:
+/// <c>NeuroSim.Bench snn-throughput [threads] [batches]</c>. Warm-up of 2 batches, then the median of
+/// <c>batches</c> timed training steps (forward, BPTT, Adam update) on real MNIST batches.
+/// </summary>
+public static class SnnThroughput
+{
+    public static int Run(string[] args)
+    {
+        int threads = args.Length > 1 ? int.Parse(args[1]) : 1;
+        int batches = args.Length > 2 ? int.Parse(args[2]) : 10;
+        Gemm.SetThreads(1);
+        var (inputs, labels, keys, features) = SnnBenchmarkSetup.LoadBatch(0);
+        var trainer = SnnBenchmarkSetup.CreateTrainer(features, threads);
+        var times = new List<double>();
+        for (int b = -2; b < batches; b++)
+        {
+            var watch = Stopwatch.StartNew();
+            trainer.TrainBatch(inputs, labels, keys, SnnBenchmarkSetup.Batch, 0, b);
+            if (b >= 0)
+            {
+                times.Add(watch.Elapsed.TotalSeconds);
+            }
+        }
+
+        times.Sort();
+        double median = times[times.Count / 2];
+        Console.WriteLine($"neurosim snn 784-256-10 LIF T={SnnBenchmarkSetup.Steps} batch={SnnBenchmarkSetup.Batch} " +
+            $"threads={threads}: median {median * 1000:F1} ms/batch, {SnnBenchmarkSetup.Batch / median:F0} samples/s");
+        return 0;
+    }
+}

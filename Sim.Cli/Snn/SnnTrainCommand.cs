@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NeuroSim.Cli.Training;
+using NeuroSim.Core.Network;
+using NeuroSim.Core.Serialization;
+using NeuroSim.Core.Synapses;
+using NeuroSim.Encoders.Data;
+using NeuroSim.Learning.Ann;
+using NeuroSim.Learning.Bptt;
+using NeuroSim.Learning.Blas;
+using NeuroSim.Learning.Spiking;
+
+namespace NeuroSim.Cli.Snn;
+
+/// <summary>
+/// <c>neurosim train FILE --out DIR</c> for spiking networks (training.mode = "snn"): surrogate-gradient BPTT,
+/// optionally with GRAPES. Steps: load and validate the file (spiking kinds and the SNN training section
+/// included), build the synapse store and the spiking layers over it, draw the initial weights from the
+/// training seed, load the data; then per epoch train (progress bar), evaluate on the test set, print a row and
+/// rewrite DIR/metrics.json; finally save DIR/synapses.msgpack, DIR/accuracy.png and DIR/raster.png (the
+/// spikes of test sample 0 through the trained network). Reached from <c>TrainCommand</c> through
+/// <see cref="Claims"/>; reuses ann's reporter, metrics file and plot, and the store helper's SynapseFile.
+/// </summary>
+public static class SnnTrainCommand
+{
+    /// <summary>
+    /// True when <paramref name="file"/> parses and its training section says "mode": "snn" (a file that does not
+    /// parse is left to the ANN path, which reports the problem).
+    /// </summary>
+    public static bool Claims(string file)
+    {
+        try
+        {
+            var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+            var root = JsonNode.Parse(File.ReadAllText(file), documentOptions: options) as JsonObject;
+            return SnnTrainingReader.IsSnn(root?["training"] as JsonObject);
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Trains; returns an exit code (<see cref="ExitCodes"/>).</summary>
+    public static int Run(SnnTrainArguments request)
+    {
+        NetworkSpec spec;
+        SnnTrainingSpec training;
+        SynapseStore store;
+        SpikingNetwork network;
+        DataSet train, test;
+        try
+        {
+            spec = NetworkLoader.Load(request.File, SnnTrainingReader.LoadOptions());
+            var reader = spec.CreateReader();
+            training = SnnTrainingReader.Read(reader, spec.Training)!;
+            reader.ThrowIfErrors();
+            training = ApplyOverrides(training, request, spec);
+            store = SynapseStoreBuilder.Build(spec);
+            SpikingNetworkBuilder.Reinitialise(spec, store, training.Options.Seed);
+            network = SpikingNetworkBuilder.Build(spec, store, training);
+            (train, test) = AnnSession.LoadData(training.Data, request.Data, request.File);
+        }
+        catch (NetworkValidationException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException)
+        {
+            Console.Error.WriteLine($"neurosim: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(request.Out);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"neurosim: cannot create {request.Out}: {ex.Message}");
+            return ExitCodes.OutputFailed;
+        }
+
+        Gemm.SetThreads(1);
+        return Train(request, spec, store, network, training, train, test);
+    }
+
+    private static SnnTrainingSpec ApplyOverrides(SnnTrainingSpec t, SnnTrainArguments r, NetworkSpec spec)
+    {
+        if (r.Epochs is < 1 || r.Seed is < 0 || r.TrainLimit is < 1 || r.TestLimit is < 1 || r.Threads is < 1)
+        {
+            throw new ArgumentException("--epochs, --train-limit, --test-limit and --threads must be >= 1, --seed >= 0");
+        }
+
+        return t with
+        {
+            Epochs = r.Epochs ?? t.Epochs,
+            Options = t.Options with
+            {
+                Seed = r.Seed is long s ? (ulong)s : t.Options.Seed,
+                Bptt = t.Options.Bptt with { Threads = r.Threads ?? t.Options.Bptt.Threads },
+            },
+            Data = t.Data with { TrainLimit = r.TrainLimit ?? t.Data.TrainLimit, TestLimit = r.TestLimit ?? t.Data.TestLimit },
+            Encoder = t.Encoder with { DtMs = spec.Simulation.Dt },
+        };
+    }
+
+    private static int Train(SnnTrainArguments request, NetworkSpec spec, SynapseStore store, SpikingNetwork network,
+        SnnTrainingSpec training, DataSet train, DataSet test)
+    {
+        var options = training.Options;
+        var trainer = new SpikingTrainer(network, training.Encoder.Create(options.Bptt.Steps), options);
+        var reporter = new TrainingReporter();
+        var rows = new List<EpochMetrics>();
+        var facts = Facts(request, spec, training, train, test);
+        string metricsPath = Path.Combine(request.Out, "metrics.json");
+        string sizes = string.Join("-", new[] { network.InputSize }.Concat(network.Layers.Select(l => l.Size)));
+        Console.WriteLine($"{spec.Name}: SNN {sizes} ({string.Join(", ", network.Layers.Select(Describe))}), " +
+            $"T = {options.Bptt.Steps}, {training.Encoder.Kind} input, {train.Count} training / {test.Count} test " +
+            $"samples, {training.Epochs} epochs, GRAPES {(options.Grapes.Enabled ? "on" : "off")}, " +
+            $"{options.Bptt.Threads} threads");
+        try
+        {
+            for (int e = 0; e < training.Epochs; e++)
+            {
+                var clock = Stopwatch.StartNew();
+                var (loss, accuracy) = reporter.RunEpoch(e + 1, training.Epochs,
+                    progress => trainer.TrainEpoch(train, e, progress));
+                var (testLoss, testAccuracy) = trainer.Evaluate(test);
+                var row = new EpochMetrics(e + 1, loss, accuracy, testLoss, testAccuracy, clock.Elapsed.TotalSeconds,
+                    trainer.Optimizer.CurrentLearningRate);
+                rows.Add(row);
+                reporter.EpochDone(row);
+                MetricsFile.Write(metricsPath, facts, rows);
+            }
+        }
+        catch (TrainingDivergedException ex)
+        {
+            Console.Error.WriteLine($"neurosim: {ex.Message}");
+            return ExitCodes.Diverged;
+        }
+
+        try
+        {
+            AccuracyPlot.Save(Path.Combine(request.Out, "accuracy.png"), spec.Name, rows);
+            var names = new List<string> { "input" };
+            names.AddRange(spec.Projections.Where(p => p.Source != p.Target).Select(p => p.Target));
+            var trace = trainer.Engine.Trace(test.Sample(0), 0);
+            SpikeRasterPlot.Save(Path.Combine(request.Out, "raster.png"),
+                $"{spec.Name}: test sample 0 (label {test.Labels[0]})", trace, names);
+            SynapseFile.Save(Path.Combine(request.Out, "synapses.msgpack"), spec, store,
+                new Dictionary<string, object> { ["mode"] = "snn" });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            Console.Error.WriteLine($"neurosim: {ex.Message}");
+            return ExitCodes.OutputFailed;
+        }
+
+        reporter.Finished(rows, request.Out);
+        Console.WriteLine($"raster of test sample 0: {request.Out}/raster.png");
+        return ExitCodes.Ok;
+    }
+
+    private static string Describe(SpikingLayer layer) =>
+        $"{layer.Options.Model}{(layer.Options.Recurrent ? " recurrent" : "")} β={layer.Options.Beta:G3}";
+
+    private static Dictionary<string, JsonNode?> Facts(SnnTrainArguments request, NetworkSpec spec,
+        SnnTrainingSpec training, DataSet train, DataSet test) => new()
+    {
+        ["network"] = spec.Name,
+        ["file"] = request.File,
+        ["mode"] = "snn",
+        ["data"] = request.Data ?? training.Data.Set,
+        ["train_samples"] = train.Count,
+        ["test_samples"] = test.Count,
+        ["seed"] = training.Options.Seed,
+        ["batch_size"] = training.Options.BatchSize,
+        ["optimizer"] = training.Options.Optimizer.Kind.ToString(),
+        ["learning_rate"] = training.Options.Optimizer.LearningRate,
+        ["grapes"] = training.Options.Grapes.Enabled ? training.Options.Grapes.Version.ToString() : "off",
+        ["steps"] = training.Options.Bptt.Steps,
+        ["encoder"] = training.Encoder.Kind,
+        ["loss"] = training.Options.Bptt.Loss.ToString(),
+        ["surrogate"] = training.Surrogate,
+        ["reset"] = training.Reset.ToString(),
+        ["truncation"] = training.Options.Bptt.Truncation,
+        ["threads"] = training.Options.Bptt.Threads,
+    };
+}

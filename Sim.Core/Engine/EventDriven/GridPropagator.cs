@@ -1,0 +1,140 @@
+namespace NeuroSim.Core.Engine.EventDriven;
+
+/// <summary>
+/// The closed form of <see cref="LifClosedForm"/> tabulated at whole steps k·dt (k ≤ <see cref="TableSteps"/>), for
+/// <see cref="SpikeTiming.Grid"/>: there every event and every threshold test falls on the grid, so advancing a
+/// neuron by k steps costs four multiply-adds instead of seven exponentials. Table entries are computed with the
+/// same functions as the closed form (Math.Exp, <see cref="LifClosedForm.PspKernel"/>), so both agree to rounding.
+/// Offsets beyond the table use the closed form directly.
+/// </summary>
+public sealed class GridPropagator
+{
+    /// <summary>Largest tabulated offset, in steps.</summary>
+    public const int TableSteps = 4096;
+
+    private readonly double _dt;
+    private readonly double _tauM, _tauE, _tauI;
+    private readonly double[] _em, _ee, _ei, _ke, _ki;
+
+    /// <summary>Tabulates the propagator of <paramref name="c"/>'s time constants for step <paramref name="dt"/> (ms).</summary>
+    public GridPropagator(in LifConstants c, double dt)
+    {
+        _dt = dt;
+        _tauM = c.TauM;
+        _tauE = c.TauE;
+        _tauI = c.TauI;
+        _em = new double[TableSteps + 1];
+        _ee = new double[TableSteps + 1];
+        _ei = new double[TableSteps + 1];
+        _ke = new double[TableSteps + 1];
+        _ki = new double[TableSteps + 1];
+        for (int k = 0; k <= TableSteps; k++)
+        {
+            double t = k * dt;
+            _em[k] = Math.Exp(-t / c.TauM);
+            _ee[k] = Math.Exp(-t / c.TauE);
+            _ei[k] = Math.Exp(-t / c.TauI);
+            _ke[k] = LifClosedForm.PspKernel(t, c.TauM, c.TauE);
+            _ki[k] = LifClosedForm.PspKernel(t, c.TauM, c.TauI);
+        }
+    }
+
+    /// <summary>Whether this table serves constants <paramref name="c"/> at step <paramref name="dt"/>.</summary>
+    public bool Serves(in LifConstants c, double dt) =>
+        c.TauM == _tauM && c.TauE == _tauE && c.TauI == _tauI && dt == _dt;
+
+    /// <summary>The state <paramref name="k"/> ≥ 0 steps after <paramref name="s"/>, with no input in between.</summary>
+    public LifState Advance(in LifConstants c, in LifState s, long k)
+    {
+        if (k > TableSteps)
+            return LifClosedForm.Advance(c, s, k * _dt);
+
+        double a = c.Asymptote;
+        return new LifState(a + (s.V - a) * _em[k] + s.XE * _ke[k] + s.XI * _ki[k], s.XE * _ee[k], s.XI * _ei[k]);
+    }
+
+    /// <summary>Synaptic variables <paramref name="k"/> steps later (V held, e.g. while refractory).</summary>
+    public LifState Decay(in LifState s, long k) => k > TableSteps
+        ? new LifState(s.V, s.XE * Math.Exp(-k * _dt / _tauE), s.XI * Math.Exp(-k * _dt / _tauI))
+        : new LifState(s.V, s.XE * _ee[k], s.XI * _ei[k]);
+
+    /// <summary>
+    /// The first k in [1, <paramref name="maxSteps"/>] with V(k·dt) ≥ V_t, or −1: the grid version of
+    /// <see cref="ThresholdCrossing.First"/> (same bounds; windows double from one step; a window is split until
+    /// it is pruned by the bound, proved monotone (then bisected), or one step wide).
+    /// </summary>
+    public long FirstCrossing(in LifConstants c, in LifState s, long maxSteps)
+    {
+        if (maxSteps < 1 || UpperBound(c, s, long.MaxValue) < c.Threshold || UpperBound(c, s, maxSteps) < c.Threshold)
+            return -1;
+
+        long a = 0, h = 1;
+        var sa = s;
+        while (a < maxSteps)
+        {
+            long b = Math.Min(maxSteps, a + h);
+            long found = Search(c, s, a, sa, b);
+            if (found > 0)
+                return found;
+
+            sa = Advance(c, s, b);
+            if (UpperBound(c, sa, long.MaxValue) < c.Threshold)
+                return -1;
+            a = b;
+            h *= 2;
+        }
+
+        return -1;
+    }
+
+    // First k in (a, b] with V ≥ V_t, or −1; sa is the state at a (from origin s).
+    private long Search(in LifConstants c, in LifState s, long a, in LifState sa, long b)
+    {
+        long n = b - a;
+        if (n == 1)
+            return Advance(c, s, b).V >= c.Threshold ? b : -1;
+
+        double upper = UpperBound(c, sa, n);
+        if (upper < c.Threshold)
+            return -1;
+
+        if (IsIncreasing(c, sa, n, upper))
+        {
+            if (Advance(c, s, b).V < c.Threshold)
+                return -1;
+
+            long lo = a, hi = b;
+            while (hi - lo > 1)
+            {
+                long mid = lo + (hi - lo) / 2;
+                if (Advance(c, s, mid).V >= c.Threshold)
+                    hi = mid;
+                else
+                    lo = mid;
+            }
+
+            return hi;
+        }
+
+        long m = a + n / 2;
+        long left = Search(c, s, a, sa, m);
+        return left > 0 ? left : Search(c, s, m, Advance(c, s, m), b);
+    }
+
+    private double Factor(double[] table, double tau, long n) =>
+        n <= TableSteps ? table[n] : n == long.MaxValue ? 0 : Math.Exp(-n * _dt / tau);
+
+    // The bound of ThresholdCrossing.UpperBound over n steps (n = long.MaxValue: the whole future).
+    private double UpperBound(in LifConstants c, in LifState s, long n)
+    {
+        double xMax = Math.Max(s.XE, s.XE * Factor(_ee, _tauE, n)) + Math.Max(s.XI, s.XI * Factor(_ei, _tauI, n));
+        double vInf = c.Asymptote + xMax;
+        return Math.Max(s.V, vInf + (s.V - vInf) * Factor(_em, _tauM, n));
+    }
+
+    private bool IsIncreasing(in LifConstants c, in LifState s, long n, double upper)
+    {
+        double xMin = Math.Min(s.XE, s.XE * Factor(_ee, _tauE, n)) + Math.Min(s.XI, s.XI * Factor(_ei, _tauI, n));
+        return c.Asymptote + xMin - upper > 0;
+    }
+}

@@ -1,0 +1,88 @@
+using NeuroSim.Core.Engine;
+
+namespace NeuroSim.Core.Plasticity;
+
+/// <summary>
+/// Calls the plasticity rules of a clock-driven run at the points <see cref="IPlasticityRule"/> documents, in
+/// the same order as the event-driven engine: at the start of step n the pre-spike hooks of spikes arriving at
+/// t_n; after the step's threshold the post-spike hooks (time t_n, the spike's stamp); after propagation the
+/// step hooks due by t_{n+1}. A spike found in step n arrives at step n + 1 + delay, as in the ring buffers.
+/// Known limit: with a delay, the clock engine reads a weight when the spike is emitted and the event engine
+/// when it arrives; a weight changed in between differs (identical without delay).
+/// </summary>
+public sealed class ClockPlasticity
+{
+    private readonly SimulationNetwork _network;
+    private readonly List<(int Connection, IPlasticityRule Rule, List<int>[] Pending)> _rules = [];
+    private readonly List<(IPlasticityRule Rule, long Count)> _stepped = [];
+    private long[] _stepCount = [];
+
+    /// <summary>Creates an empty set of rules for <paramref name="network"/>.</summary>
+    public ClockPlasticity(SimulationNetwork network) => _network = network;
+
+    /// <summary>Whether any rule is attached.</summary>
+    public bool IsEmpty => _rules.Count == 0;
+
+    /// <summary>Binds <paramref name="rule"/> to connection <paramref name="connection"/> (before the first step).</summary>
+    public void Add(int connection, IPlasticityRule rule)
+    {
+        var c = _network.Connections[connection];
+        if (c.DelaySteps is not null)
+            throw new NotSupportedException($"connection '{c.Name}': plasticity needs one delay per projection");
+
+        var view = c.IsDense
+            ? PlasticProjection.FromDense(c.PreSize, c.PostSize, c.Dense!)
+            : PlasticProjection.FromRows(_network.Populations[c.Source].Size, _network.Populations[c.Target].Size,
+                c.RowStart!, c.Post!, c.Weight!);
+        rule.Bind(view);
+        var pending = Enumerable.Range(0, c.UniformDelaySteps + 2).Select(_ => new List<int>()).ToArray();
+        _rules.Add((connection, rule, pending));
+        if (!double.IsPositiveInfinity(rule.StepInterval))
+            _stepped.Add((rule, 0));
+        _stepCount = new long[_stepped.Count];
+    }
+
+    /// <summary>Start of step n: pre-spike hooks of the spikes arriving at t_n.</summary>
+    public void BeforeStep(long step)
+    {
+        double t = step * _network.Dt;
+        foreach (var (_, rule, pending) in _rules)
+        {
+            var due = pending[step % pending.Length];
+            foreach (int pre in due)
+                rule.OnPreSpike(pre, t);
+            due.Clear();
+        }
+    }
+
+    /// <summary>After step n's threshold: post-spike hooks for population <paramref name="population"/>.</summary>
+    public void AfterThreshold(long step, int population, ReadOnlySpan<int> fired)
+    {
+        double t = step * _network.Dt;
+        foreach (var (connection, rule, pending) in _rules)
+        {
+            var c = _network.Connections[connection];
+            if (c.Target == population)
+                foreach (int post in fired)
+                    rule.OnPostSpike(post, t);
+            if (c.Source == population)
+                pending[(step + 1 + c.UniformDelaySteps) % pending.Length].AddRange(fired);
+        }
+    }
+
+    /// <summary>End of step n: step hooks due at or before t_{n+1}.</summary>
+    public void AfterStep(long step)
+    {
+        double end = (step + 1) * _network.Dt;
+        for (int r = 0; r < _stepped.Count; r++)
+        {
+            var rule = _stepped[r].Rule;
+            double interval = rule.StepInterval;
+            while ((_stepCount[r] + 1) * interval <= end + 1e-9 * _network.Dt)
+            {
+                _stepCount[r]++;
+                rule.OnStep(_stepCount[r] * interval, interval);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+namespace NeuroSim.Encoders.Spikes;
+
+/// <summary>
+/// Poisson (Bernoulli-per-step) rate encoder: input i spikes at each step independently with probability
+/// p_i = clamp(x_i, 0, 1) · r_max · dt.
+/// </summary>
+/// <remarks>
+/// This is the discrete-time Poisson process: over T steps the count is binomial with mean T·p and variance
+/// T·p·(1 − p) (docs oracles: Poisson sources). r_max is in Hz and dt in ms, so p = x · r_max · dt / 1000;
+/// r_max · dt must not exceed 1 (at most one spike per step), which the constructor checks. With
+/// r_max = 1/dt an intensity is the per-step spike probability, the usual rate coding of MNIST pixels.
+/// Uniform draws come from <see cref="CounterRandom"/> keyed by (seed, sample key, step · n + i).
+/// Pixels of intensity 0 never spike and cost no draw.
+/// </remarks>
+public sealed class PoissonEncoder : ISpikeEncoder
+{
+    private readonly ulong _seed;
+
+    /// <summary>Creates the encoder.</summary>
+    /// <param name="steps">Time steps T (≥ 1).</param>
+    /// <param name="maxRateHz">Rate of an input of intensity 1, in Hz (&gt; 0).</param>
+    /// <param name="dtMs">Time step in ms (&gt; 0); maxRateHz · dtMs / 1000 must be ≤ 1.</param>
+    /// <param name="seed">Seed of the random stream.</param>
+    public PoissonEncoder(int steps, double maxRateHz, double dtMs, ulong seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
+        if (!(maxRateHz > 0) || !(dtMs > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxRateHz), $"max rate and dt must be > 0 (got {maxRateHz} Hz, {dtMs} ms)");
+        }
+
+        double p = maxRateHz * dtMs / 1000.0;
+        if (p > 1.0 + 1e-12)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxRateHz),
+                $"max rate · dt must be ≤ 1 spike per step (got {maxRateHz} Hz · {dtMs} ms = {p})");
+        }
+
+        Steps = steps;
+        ProbabilityAtOne = (float)Math.Min(1.0, p);
+        _seed = seed;
+    }
+
+    /// <inheritdoc />
+    public int Steps { get; }
+
+    /// <summary>Per-step spike probability of an input of intensity 1 (r_max · dt).</summary>
+    public float ProbabilityAtOne { get; }
+
+    /// <inheritdoc />
+    public void Encode(ReadOnlySpan<float> intensities, Span<float> spikes, ulong sampleKey)
+    {
+        int n = intensities.Length;
+        if (spikes.Length != Steps * n)
+        {
+            throw new ArgumentException($"spike buffer must hold {Steps} × {n} values (got {spikes.Length})", nameof(spikes));
+        }
+
+        spikes.Clear();
+        ulong key = CounterRandom.Key(_seed, sampleKey);
+        for (int i = 0; i < n; i++)
+        {
+            float p = Math.Clamp(intensities[i], 0f, 1f) * ProbabilityAtOne;
+            if (!(p > 0f))
+            {
+                continue;
+            }
+
+            for (int t = 0; t < Steps; t++)
+            {
+                if (CounterRandom.Uniform(key, (ulong)(t * n + i)) < p)
+                {
+                    spikes[t * n + i] = 1f;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using NeuroSim.Core.Engine.EventDriven;
+
+namespace NeuroSim.Tests.Core.Engine.EventDriven;
+
+/// <summary>
+/// The event-driven engine against closed forms (exact timing) and against a grid reference (grid timing).
+/// </summary>
+public class EventDrivenEngineTests
+{
+    internal sealed class SpikeList : IEventSpikeSink
+    {
+        public List<(int Pop, int Neuron, double Time)> Spikes { get; } = [];
+
+        public void OnSpike(int population, int neuron, double time) => Spikes.Add((population, neuron, time));
+    }
+
+    [Fact]
+    public void Run_ExactTimingConstantCurrent_FiresAtOraclePeriod()
+    {
+        // docs/oracles.md: first spike at T = 10·ln(40/25) ms, then one every t_ref + T (t_ref = 2 ms). The crossing
+        // search brackets each time to 1e-12 ms and times add up over 10 spikes: 1e-9 ms holds with margin.
+        var c = new LifConstants(10, 5, 5, -70, 40, -55);
+        var net = new EventNetwork(0.1, [EventPopulation.LifNeurons("n", c, -70, 2, [-70])], []);
+        var sink = new SpikeList();
+        new EventDrivenEngine(net, SpikeTiming.Exact).Run(70, sink);
+
+        double T = 10 * Math.Log(40.0 / 25.0);
+        Assert.Equal(10, sink.Spikes.Count);
+        for (int k = 0; k < sink.Spikes.Count; k++)
+            Assert.Equal(T + k * (2 + T), sink.Spikes[k].Time, 1e-9);
+    }
+
+    [Fact]
+    public void Run_GridTimingConstantCurrent_StampsStepContainingCrossing()
+    {
+        // Grid timing stamps the step [t_n, t_n + dt) that contains the crossing: 4.700 ms → 4.7 ms step start.
+        // Refractory 2 ms = 20 steps from the stamp: next crossings at 4.70004 ms after 6.7 and 13.4 ms.
+        var c = new LifConstants(10, 5, 5, -70, 40, -55);
+        var net = new EventNetwork(0.1, [EventPopulation.LifNeurons("n", c, -70, 2, [-70])], []);
+        var sink = new SpikeList();
+        new EventDrivenEngine(net, SpikeTiming.Grid).Run(20, sink);
+
+        Assert.Equal([4.7, 11.4, 18.1], sink.Spikes.Select(s => Math.Round(s.Time, 9)).ToArray());
+    }
+
+    [Theory]
+    [InlineData(0.2345)]
+    [InlineData(3.1415926)]
+    public void Run_ExactTimingOffGridInput_MatchesAnalyticPspCrossing(double inputTime)
+    {
+        // One input spike at an off-grid time into a neuron at rest (E_L = 0, V_t = 1.5 mV, w = 12 mV, τ_m 20, τ_e 5).
+        // Oracle: the PSP closed form of docs/oracles.md, bisected on its rising branch (independent of the engine).
+        double tm = 20, te = 5, w = 12, vt = 1.5;
+        var c = new LifConstants(tm, te, 10, 0, 0, vt);
+        var net = new EventNetwork(0.1,
+            [EventPopulation.Source("in", [[inputTime]]), EventPopulation.LifNeurons("n", c, 0, 2, [0])],
+            [new EventProjection("p", 0, 1, false, [0, 1], [0], [(float)w], 1, 1, 1f, 0)]);
+        var sink = new SpikeList();
+        new EventDrivenEngine(net, SpikeTiming.Exact).Run(100, sink);
+
+        double Psp(double t) => w * te / (tm - te) * (Math.Exp(-t / tm) - Math.Exp(-t / te));
+        double lo = 0, hi = tm * te / (tm - te) * Math.Log(tm / te);
+        while (hi - lo > 1e-14)
+        {
+            double mid = (lo + hi) / 2;
+            if (Psp(mid) >= vt)
+                hi = mid;
+            else
+                lo = mid;
+        }
+
+        var lif = sink.Spikes.Where(s => s.Pop == 1).ToList();
+        Assert.Single(lif);
+        Assert.Equal(inputTime + hi, lif[0].Time, 1e-9);
+    }
+
+    [Fact]
+    public void Run_GridTimingOffGridSource_ThrowsNamingPopulationAndTime()
+    {
+        var c = new LifConstants(20, 5, 10, 0, 0, 1.5);
+        var net = new EventNetwork(0.1,
+            [EventPopulation.Source("in", [[0.25]]), EventPopulation.LifNeurons("n", c, 0, 2, [0])],
+            [new EventProjection("p", 0, 1, false, [0, 1], [0], [4f], 1, 1, 1f, 0)]);
+        var ex = Assert.Throws<ArgumentException>(() => new EventDrivenEngine(net, SpikeTiming.Grid).Run(10, null));
+        Assert.Contains("in: spike time 0.25 ms of neuron 0 is not on the 0.1 ms grid", ex.Message);
+    }
+
+    [Fact]
+    public void Constructor_GridTimingFractionalDelay_ThrowsNamingProjection()
+    {
+        var c = new LifConstants(20, 5, 10, 0, 0, 1.5);
+        var net = new EventNetwork(0.1,
+            [EventPopulation.Source("in", [[0.2]]), EventPopulation.LifNeurons("n", c, 0, 2, [0])],
+            [new EventProjection("ee", 0, 1, false, [0, 1], [0], [4f], 1, 1, 1f, 0.25)]);
+        var ex = Assert.Throws<ArgumentException>(() => new EventDrivenEngine(net, SpikeTiming.Grid));
+        Assert.Contains("projection ee: delay must be a whole number of steps", ex.Message);
+    }
+}

@@ -1,0 +1,89 @@
+using NeuroSim.Core.Engine;
+using NeuroSim.Core.Engine.EventDriven;
+using NeuroSim.Core.Network;
+using NeuroSim.Core.Plasticity;
+using NeuroSim.Learning.Plasticity;
+using NeuroSim.Neurons.EventDriven;
+using NeuroSim.Neurons.Lif;
+using NeuroSim.Tests.Core.Engine.EventDriven;
+
+namespace NeuroSim.Tests.Core.Plasticity;
+
+/// <summary>
+/// A plasticity rule runs inside both engines through the same hooks: on the same network (grid-aligned
+/// input, no delay) the two engines must produce the same spikes and bit-identical weights, since the rule
+/// sees the same calls with the same times in the same order.
+/// </summary>
+public class PlasticityInEnginesTests
+{
+    private static SimulationNetwork Network(int seed, out float[] weights)
+    {
+        var rng = new Random(seed);
+        var times = Enumerable.Range(0, 60).Select(_ =>
+            Enumerable.Range(0, 5000).Where(_ => rng.NextDouble() < 0.002).Select(n => n * 0.1).ToArray()).ToArray();
+        var input = new SpikeTimeSourcePopulation("in", times);
+        var lif = new LifPopulation("out", 3, new LifParameters(20, 250, -60, -54, -60, 2, 5, 10));
+        int[] rowStart = Enumerable.Range(0, 61).Select(i => 3 * i).ToArray();
+        int[] post = Enumerable.Range(0, 180).Select(k => k % 3).ToArray();
+        weights = Enumerable.Range(0, 180).Select(_ => (float)(1 + 2 * rng.NextDouble())).ToArray();
+        var c = Connection.Sparse("in_out", 0, 1, Receptor.Excitatory, rowStart, post, weights, null, 0);
+        return new SimulationNetwork(0.1, [input, lif], [c]);
+    }
+
+    private static PairStdp Rule() =>
+        new(new PairStdpParameters(0.05, 0.0525, 20, 20, 0, 3, StdpPairing.AllToAll, WeightDependence.Additive));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void PairStdp_BothEngines_SameSpikesAndIdenticalWeights(int seed)
+    {
+        var clockNet = Network(seed, out var clockWeights);
+        var initial = (float[])clockWeights.Clone();
+        var clockSpikes = new ClockAgreementTests.ClockSpikes();
+        using (var clock = new ClockEngine(clockNet))
+        {
+            clock.AddPlasticity(0, Rule());
+            clock.AddObserver(clockSpikes);
+            clock.Run(5000);
+        }
+
+        var eventNet = Network(seed, out var eventWeights);
+        var view = EventNetworkFactory.From(eventNet, c => c == 0 ? Rule() : null);
+        var sink = new EventDrivenEngineTests.SpikeList();
+        new EventDrivenEngine(view, SpikeTiming.Grid).Run(500, sink);
+
+        var a = clockSpikes.Spikes.Where(s => s.Pop == 1).Select(s => (s.Neuron, s.Step)).ToList();
+        var b = sink.Spikes.Where(s => s.Pop == 1).Select(s => (s.Neuron, (long)Math.Round(s.Time / 0.1)))
+            .OrderBy(s => s.Item2).ThenBy(s => s.Neuron).ToList();
+        Assert.True(a.Count > 20, $"test set-up: only {a.Count} output spikes");
+        Assert.Equal(a, b);
+        Assert.Equal(clockWeights, eventWeights);
+        Assert.NotEqual(initial, clockWeights);
+    }
+
+    [Fact]
+    public void ZeroRewardRstdp_BothEngines_LeaveWeightsUnchanged()
+    {
+        var net = Network(4, out var weights);
+        var initial = (float[])weights.Clone();
+        var rule = new RewardModulatedStdp(new RewardModulatedStdpParameters(0.05, 0.05, 20, 20, 200, 1, 0.1, 0, 3,
+            _ => 0));
+        using (var clock = new ClockEngine(net))
+        {
+            clock.AddPlasticity(0, rule);
+            clock.Run(3000);
+        }
+
+        Assert.Equal(initial, weights);
+        Assert.Contains(rule.Eligibility.ToArray(), c => c != 0);
+
+        var net2 = Network(4, out var weights2);
+        var rule2 = new RewardModulatedStdp(new RewardModulatedStdpParameters(0.05, 0.05, 20, 20, 200, 1, 0.1, 0, 3,
+            _ => 0));
+        new EventDrivenEngine(EventNetworkFactory.From(net2, _ => rule2), SpikeTiming.Grid).Run(300, null);
+        Assert.Equal(initial, weights2);
+        Assert.Equal(rule.Eligibility.ToArray(), rule2.Eligibility.ToArray());
+    }
+}
