@@ -63,7 +63,8 @@ public static class SnnProfile
 
         double forward = Median(() => trainer.Engine.Predict(inputs, keys, SnnBenchmarkSetup.Batch, predictions));
         double step = Median(() => trainer.TrainBatch(inputs, labels, keys, SnnBenchmarkSetup.Batch, 0, 0));
-        Console.WriteLine($"one thread, batch {SnnBenchmarkSetup.Batch}: forward {forward:F1} ms, training step {step:F1} ms " +
+        Console.WriteLine($"one thread, batch {SnnBenchmarkSetup.Batch}: forward {forward:F1} ms, " +
+            $"training step {step:F1} ms " +
             $"(backward + update ≈ {step - forward:F1} ms)");
         return 0;
     }

@@ -31,7 +31,8 @@ public static class SnnEvalCommand
     }
 
     /// <summary>Loss and accuracy of the saved network on its (or <paramref name="data"/>'s) test set.</summary>
-    public static (string Name, double Loss, double Accuracy, DataSet Test) Evaluate(string path, string? data, int? testLimit)
+    public static (string Name, double Loss, double Accuracy, DataSet Test) Evaluate(string path, string? data,
+        int? testLimit)
     {
         var contents = SynapseFile.Load(path, SnnTrainingReader.LoadOptions());
         var spec = contents.Network;
@@ -46,7 +47,8 @@ public static class SnnEvalCommand
 
         var network = SpikingNetworkBuilder.Build(spec, contents.Store, training);
         var (_, test) = AnnSession.LoadData(training.Data, data, path);
-        var trainer = new SpikingTrainer(network, training.Encoder.Create(training.Options.Bptt.Steps), training.Options);
+        var encoder = training.Encoder.Create(training.Options.Bptt.Steps);
+        var trainer = new SpikingTrainer(network, encoder, training.Options);
         var (loss, accuracy) = trainer.Evaluate(test);
         return (spec.Name, loss, accuracy, test);
     }
