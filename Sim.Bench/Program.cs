@@ -10,7 +10,8 @@ namespace NeuroSim.Bench;
 /// <c>-- ann-throughput HIDDEN THREADS SECONDS</c> (scripts/bench-ann-vs-torch.sh),
 /// <c>-- snn-throughput [threads] [batches]</c> (scripts/bench-snn-vs-torch.sh),
 /// <c>-- ann-to-snn FILE EPOCHS [STEPS...]</c> (the ANN-to-SNN conversion experiment),
-/// <c>-- event-vs-clock [--quick]</c> (the two engines side by side).
+/// <c>-- event-vs-clock [--quick]</c> (the two engines side by side),
+/// <c>-- song2000 [SECONDS] [PNG]</c> (STDP's bimodal weights, scripts/song-2000.sh).
 /// </summary>
 public static class Program
 {
@@ -24,7 +25,10 @@ public static class Program
 
         if (args.Length > 0 && args[0] == "event-vs-clock")
         {
-            EventDriven.EventVsClockComparison.Run(quick: args.Contains("--quick"));
+            int look = Array.IndexOf(args, "--lookahead") is int i and > 0 && i + 1 < args.Length
+                ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture)
+                : Core.Engine.EventDriven.EventDrivenEngine.DefaultLookAheadSteps;
+            EventDriven.EventVsClockComparison.Run(quick: args.Contains("--quick"), look);
             return 0;
         }
 
@@ -33,9 +37,20 @@ public static class Program
             return SnnThroughput.Run(args);
         }
 
+        if (args.Length > 0 && args[0] == "snn-profile")
+        {
+            return SnnProfile.Run(args);
+        }
+
         if (args.Length > 2 && args[0] == "ann-to-snn")
         {
             return AnnToSnnExperiment.Run(args);
+        }
+
+        if (args.Length > 0 && args[0] == "song2000")
+        {
+            EventDriven.Song2000.Run(args[1..]);
+            return 0;
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

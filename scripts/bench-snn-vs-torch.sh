@@ -14,8 +14,8 @@ if ! "$py" -c 'import torch, numpy' 2>/dev/null; then
 fi
 dotnet build "$root/Sim.Bench/Sim.Bench.csproj" -c Release -nologo -v quiet >&2
 bench="$root/Sim.Bench/bin/Release/net10.0/NeuroSim.Bench.dll"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), threads $threads"
 export OMP_NUM_THREADS="$threads" OPENBLAS_NUM_THREADS=1
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 a=$(dotnet "$bench" snn-throughput "$threads" "$batches" | tee /dev/stderr | sed -n 's/.* \([0-9]*\) samples\/s/\1/p')
 t=$("$py" "$root/scripts/snn_torch_bench.py" "$threads" "$batches" | tee /dev/stderr | sed -n 's/.* \([0-9]*\) samples\/s/\1/p')
 b=$(dotnet "$bench" snn-throughput "$threads" "$batches" | tee /dev/stderr | sed -n 's/.* \([0-9]*\) samples\/s/\1/p')

@@ -1,6 +1,6 @@
-using NeuroSim.Core.Network;
 using NeuroSim.Core.Engine;
 using NeuroSim.Core.Engine.EventDriven;
+using NeuroSim.Core.Network;
 using NeuroSim.Neurons.Lif;
 
 namespace NeuroSim.Bench.EventDriven;

@@ -20,7 +20,7 @@ public static class SnnBenchmarkSetup
     public const int Steps = 25, Hidden = 256, Classes = 10, Batch = 128;
 
     /// <summary>Builds the trainer with <paramref name="threads"/> BPTT threads.</summary>
-    public static SpikingTrainer CreateTrainer(int inputs, int threads)
+    public static SpikingTrainer CreateTrainer(int inputs, int threads, int chunkSize = 16)
     {
         var random = new TrainingRandom(42);
         var surrogate = new FastSigmoidSurrogate(25f);
@@ -36,7 +36,7 @@ public static class SnnBenchmarkSetup
         var options = new SpikingTrainingOptions
         {
             BatchSize = Batch,
-            Bptt = new BpttOptions(Steps, SpikingLoss.CountCrossEntropy, Threads: threads),
+            Bptt = new BpttOptions(Steps, SpikingLoss.CountCrossEntropy, Threads: threads, ChunkSize: chunkSize),
         };
         return new SpikingTrainer(network, new PoissonEncoder(Steps, 1000, 1, 7), options);
     }

@@ -26,6 +26,12 @@ public static class EvalCommand
 
     private static int Run(string path, string? data, int? testLimit)
     {
+        if (Snn.SnnEvalCommand.Claims(path))
+        {
+            // Synapse files of spiking networks (training.mode = "snn") are evaluated in Sim.Cli/Snn.
+            return Snn.SnnEvalCommand.Run(path, data, testLimit);
+        }
+
         try
         {
             var (spec, store) = SynapseFileGateway.Load(path);

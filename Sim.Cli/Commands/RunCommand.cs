@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using NeuroSim.Cli.EventDriven;
 using NeuroSim.Cli.Output;
 using NeuroSim.Cli.Plotting;
 using NeuroSim.Core.Engine;
@@ -9,6 +10,7 @@ using NeuroSim.Core.Recording;
 using NeuroSim.Core.Synapses;
 using NeuroSim.Core.Units;
 using NeuroSim.Encoders.Sources;
+using NeuroSim.Learning.Plasticity;
 using NeuroSim.Neurons.Lif;
 
 namespace NeuroSim.Cli.Commands;
@@ -33,15 +35,21 @@ public static class RunCommand
         var seed = new Option<long?>("--seed") { Description = "master seed (default: the file's)" };
         var output = new Option<string?>("--out") { Description = "output folder (default runs/NAME)" };
         var threads = new Option<int>("--threads") { Description = "worker threads", DefaultValueFactory = _ => 1 };
+        var engine = new Option<string?>("--engine")
+        {
+            Description = "clock or event (default: the file's simulation.engine)",
+        };
+        engine.AcceptOnlyFromAmong("clock", "event");
         var command = new Command("run", "Simulate a network file (clock-driven) and write spikes, summary, raster.");
         command.Arguments.Add(file);
         command.Options.Add(duration);
         command.Options.Add(seed);
         command.Options.Add(output);
         command.Options.Add(threads);
+        command.Options.Add(engine);
         command.SetAction(parsed => Execute(
             parsed.GetValue(file)!, parsed.GetValue(duration), parsed.GetValue(seed), parsed.GetValue(output),
-            parsed.GetValue(threads)));
+            parsed.GetValue(threads), parsed.GetValue(engine)));
         return command;
     }
 
@@ -49,7 +57,8 @@ public static class RunCommand
     public static PopulationFactories Factories() => new PopulationFactories().AddLif().AddSources();
 
     /// <summary>Runs the command; returns an exit code from <see cref="ExitCodes"/>.</summary>
-    public static int Execute(string path, string? durationText, long? seed, string? outDir, int threads)
+    public static int Execute(string path, string? durationText, long? seed, string? outDir, int threads,
+        string? engineName = null)
     {
         if (threads < 1 || threads > 256)
         {
@@ -72,7 +81,7 @@ public static class RunCommand
         SimulationNetwork network;
         try
         {
-            spec = NetworkLoader.Load(path);
+            spec = NetworkLoader.Load(path, PlasticitySectionReader.Register(new NetworkLoadOptions()));
             if (durationMs is double d && !spec.Simulation.IsWholeSteps(d))
             {
                 return Fail(ExitCodes.Usage, $"--duration must be a whole number of steps of dt = " +
@@ -80,6 +89,8 @@ public static class RunCommand
             }
 
             network = SimulationNetworkBuilder.Build(spec, SynapseStoreBuilder.Build(spec), Factories(), seed);
+            CodeWarmup.Prepare(typeof(ClockEngine), typeof(SpikeRecorder), typeof(SpikeStatistics),
+                typeof(StateRecorder), typeof(FileSpikeSink));
         }
         catch (NetworkValidationException ex)
         {
@@ -103,11 +114,14 @@ public static class RunCommand
             return Fail(ExitCodes.OutputFailed, $"{dir}: cannot create the output folder: {ex.Message}");
         }
 
-        return Simulate(spec, network, duration, seed ?? spec.Simulation.Seed, threads, dir, build.Elapsed.TotalSeconds);
+        long runSeed = seed ?? spec.Simulation.Seed;
+        var engineKind = engineName is null ? spec.Simulation.Engine
+            : engineName == "event" ? EngineKind.Event : EngineKind.Clock;
+        return Simulate(spec, network, duration, runSeed, threads, dir, build.Elapsed.TotalSeconds, engineKind);
     }
 
     private static int Simulate(NetworkSpec spec, SimulationNetwork network, double durationMs, long seed,
-        int threads, string dir, double buildSeconds)
+        int threads, string dir, double buildSeconds, EngineKind engineKind)
     {
         var populations = network.Populations;
         var recordedNames = spec.Recording.Spikes.Count > 0
@@ -118,25 +132,53 @@ public static class RunCommand
         var statistics = new SpikeStatistics(populations.Select(p => p.Size).ToList());
         var stateRecorders = StateRecording.Create(spec, network);
         double simulateSeconds;
+        double simulateCpuSeconds;
         long events;
         try
         {
             using var sink = new FileSpikeSink(spikeFile);
-            using var recorder = new SpikeRecorder(populations.Select(p => recordedNames.Contains(p.Name)).ToList(), sink);
-            using var engine = new ClockEngine(network, threads);
-            engine.AddObserver(statistics);
-            engine.AddObserver(recorder);
-            foreach (var stateRecorder in stateRecorders)
+            var recorded = populations.Select(p => recordedNames.Contains(p.Name)).ToList();
+            using var recorder = new SpikeRecorder(recorded, sink);
+            if (engineKind == EngineKind.Event)
             {
-                engine.AddObserver(stateRecorder);
-            }
+                if (stateRecorders.Count > 0)
+                {
+                    return Fail(ExitCodes.Usage, "state recording needs the clock engine (the event engine records spikes)");
+                }
 
-            var clock = Stopwatch.StartNew();
-            RunProgress.Run(steps, network.Dt, engine.Run);
-            recorder.Complete();
-            clock.Stop();
-            simulateSeconds = clock.Elapsed.TotalSeconds;
-            events = engine.SynapticEvents;
+                var cpu = ProcessorTime();
+                (simulateSeconds, events) = EventRun.Simulate(network, steps, [statistics, recorder],
+                    c => Rule(spec, network, c));
+                recorder.Complete();
+                simulateCpuSeconds = (ProcessorTime() - cpu).TotalSeconds;
+            }
+            else
+            {
+                using var engine = new ClockEngine(network, threads);
+                for (int c = 0; c < network.Connections.Count; c++)
+                {
+                    if (Rule(spec, network, c) is { } rule)
+                    {
+                        engine.AddPlasticity(c, rule);
+                    }
+                }
+
+                engine.AddObserver(statistics);
+                engine.AddObserver(recorder);
+                foreach (var stateRecorder in stateRecorders)
+                {
+                    engine.AddObserver(stateRecorder);
+                }
+
+                var cpu = ProcessorTime();
+                var clock = Stopwatch.StartNew();
+                RunProgress.Run(steps, network.Dt, engine.Run);
+                recorder.Complete();
+                clock.Stop();
+                simulateSeconds = clock.Elapsed.TotalSeconds;
+                simulateCpuSeconds = (ProcessorTime() - cpu).TotalSeconds;
+                events = engine.SynapticEvents;
+            }
         }
         catch (IOException ex)
         {
@@ -146,7 +188,7 @@ public static class RunCommand
         var figures = populations.Select((p, i) => new RunSummary.PopulationFigures(
             p.Name, p.Size, statistics.Spikes(i), statistics.MeanRateHz(i, durationMs), statistics.CvIsi(i))).ToList();
         var summary = new RunSummary(spec.Name, durationMs, network.Dt, seed, threads, figures, events, buildSeconds,
-            simulateSeconds);
+            simulateSeconds, simulateCpuSeconds);
         try
         {
             var series = WriteSpikes(Path.Combine(dir, "spikes.npz"), spikeFile, network, recordedNames);
@@ -167,6 +209,10 @@ public static class RunCommand
         Report(summary, dir);
         return ExitCodes.Ok;
     }
+
+    // The plasticity rule of connection c, from its projection's "plasticity" section (validated at load).
+    private static Core.Plasticity.IPlasticityRule? Rule(NetworkSpec spec, SimulationNetwork network, int c) =>
+        PlasticitySectionReader.Create(spec, spec.Projection(network.Connections[c].Name), network.Dt);
 
     private static List<RasterPlot.Series> WriteSpikes(string path, string spikeFile, SimulationNetwork network,
         HashSet<string> recorded)
@@ -202,7 +248,8 @@ public static class RunCommand
         foreach (var p in summary.Populations)
         {
             string cv = double.IsNaN(p.CvIsi) ? "n/a" : p.CvIsi.ToString("F3");
-            Console.WriteLine($"{p.Name,-12} {p.Size,8} neurons {p.Spikes,10} spikes {p.MeanRateHz,9:F3} Hz  CV ISI {cv}");
+            Console.WriteLine(
+                $"{p.Name,-12} {p.Size,8} neurons {p.Spikes,10} spikes {p.MeanRateHz,9:F3} Hz  CV ISI {cv}");
         }
 
         Console.WriteLine($"build {summary.BuildSeconds:F3} s, simulate {summary.SimulateSeconds:F3} s, " +
@@ -212,7 +259,8 @@ public static class RunCommand
     internal static bool TryParseDuration(string text, out double ms, out string why)
     {
         ms = 0;
-        string normal = System.Text.RegularExpressions.Regex.Replace(text.Trim(), @"^([-+0-9.eE]+)\s*([a-zA-Z]+)$", "$1 $2");
+        string normal = System.Text.RegularExpressions.Regex.Replace(
+            text.Trim(), @"^([-+0-9.eE]+)\s*([a-zA-Z]+)$", "$1 $2");
         if (!Quantity.TryParse(normal, out var q, out string error))
         {
             why = $"{error} (e.g. 1s, 250 ms)";
@@ -228,6 +276,12 @@ public static class RunCommand
         ms = q.Value;
         why = "";
         return true;
+    }
+
+    private static TimeSpan ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static int Fail(int code, string message)

@@ -6,7 +6,8 @@ namespace NeuroSim.Cli.Output;
 /// stdout is redirected (scripts and CI get only the final lines).</summary>
 public static class RunProgress
 {
-    /// <summary>Runs <paramref name="advance"/>(steps) in chunks until <paramref name="totalSteps"/> are done.</summary>
+    /// <summary>Runs <paramref name="advance"/>(steps) in chunks until <paramref name="totalSteps"/> are
+    /// done.</summary>
     public static void Run(long totalSteps, double dtMs, Action<long> advance)
     {
         long chunk = Math.Max(1, Math.Min(totalSteps / 200, (long)(10.0 / dtMs)));

@@ -8,13 +8,15 @@ namespace NeuroSim.Cli.Output;
 /// Fields: <c>network</c>, <c>duration_ms</c>, <c>dt_ms</c>, <c>seed</c>, <c>threads</c>, <c>populations</c>
 /// (each <c>name</c>, <c>size</c>, <c>spikes</c>, <c>mean_rate_hz</c>, <c>cv_isi</c> — null when no neuron fired
 /// three times), <c>synaptic_events</c>, <c>build_seconds</c> (load, validate, connect, instantiate),
-/// <c>simulate_seconds</c> (the step loop, recording included) and <c>events_per_second</c>
+/// <c>simulate_seconds</c> (wall time of the step loop, recording included), <c>simulate_cpu_seconds</c>
+/// (processor time the whole process used meanwhile: on a busy machine, the figure that excludes waiting for a
+/// CPU, like Brian2's std::clock-based run time) and <c>events_per_second</c>
 /// (synaptic_events / simulate_seconds).
 /// </remarks>
 public sealed record RunSummary(
     string Network, double DurationMs, double DtMs, long Seed, int Threads,
     IReadOnlyList<RunSummary.PopulationFigures> Populations,
-    long SynapticEvents, double BuildSeconds, double SimulateSeconds)
+    long SynapticEvents, double BuildSeconds, double SimulateSeconds, double SimulateCpuSeconds)
 {
     /// <summary>One population's figures.</summary>
     public sealed record PopulationFigures(string Name, int Size, long Spikes, double MeanRateHz, double CvIsi);
@@ -49,6 +51,7 @@ public sealed record RunSummary(
             ["synaptic_events"] = SynapticEvents,
             ["build_seconds"] = BuildSeconds,
             ["simulate_seconds"] = SimulateSeconds,
+            ["simulate_cpu_seconds"] = SimulateCpuSeconds,
             ["events_per_second"] = EventsPerSecond,
         };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

@@ -32,7 +32,11 @@ public static class SnnTrainCommand
     {
         try
         {
-            var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+            var options = new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            };
             var root = JsonNode.Parse(File.ReadAllText(file), documentOptions: options) as JsonObject;
             return SnnTrainingReader.IsSnn(root?["training"] as JsonObject);
         }
@@ -91,7 +95,8 @@ public static class SnnTrainCommand
     {
         if (r.Epochs is < 1 || r.Seed is < 0 || r.TrainLimit is < 1 || r.TestLimit is < 1 || r.Threads is < 1)
         {
-            throw new ArgumentException("--epochs, --train-limit, --test-limit and --threads must be >= 1, --seed >= 0");
+            throw new ArgumentException(
+                "--epochs, --train-limit, --test-limit and --threads must be >= 1, --seed >= 0");
         }
 
         return t with
@@ -102,7 +107,11 @@ public static class SnnTrainCommand
                 Seed = r.Seed is long s ? (ulong)s : t.Options.Seed,
                 Bptt = t.Options.Bptt with { Threads = r.Threads ?? t.Options.Bptt.Threads },
             },
-            Data = t.Data with { TrainLimit = r.TrainLimit ?? t.Data.TrainLimit, TestLimit = r.TestLimit ?? t.Data.TestLimit },
+            Data = t.Data with
+            {
+                TrainLimit = r.TrainLimit ?? t.Data.TrainLimit,
+                TestLimit = r.TestLimit ?? t.Data.TestLimit,
+            },
             Encoder = t.Encoder with { DtMs = spec.Simulation.Dt },
         };
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NeuroSim.Core.Network;
 using NeuroSim.Core.Plasticity;
 
 namespace NeuroSim.Core.Engine;
@@ -11,12 +12,12 @@ namespace NeuroSim.Core.Engine;
 /// <para>One step n, covering [t_n, t_n + dt), is, in this order:</para>
 /// <list type="number">
 /// <item>inputs: constant currents due to switch on or off at step n do so;</item>
-/// <item>deliver: each target population takes the ring slot due at step n (jumps added, slot zeroed);</item>
+/// <item>deliver: each target population's ring slot due at step n is drained into its synaptic variables;</item>
 /// <item>integrate: the population's state is propagated to t_n + dt;</item>
 /// <item>threshold and reset: neurons that reach threshold spike (stamped t_n) and are reset.</item>
 /// </list>
-/// <para>These three run fused, one pass per block of neurons, on the worker threads. Then, on the calling
-/// thread:</para>
+/// <para>Integrate, threshold and reset run fused, one pass per block of neurons, on the worker threads. Then, on
+/// the calling thread:</para>
 /// <list type="number">
 /// <item>propagate: each spike is fanned out into the ring slot of step n + 1 + delay;</item>
 /// <item>record: spike observers (recorders, statistics) see the step's spikes.</item>
@@ -68,6 +69,9 @@ public sealed class ClockEngine : IDisposable
 
         _spikeCounts = new long[network.Populations.Count];
         _advanceBlock = AdvanceBlock;
+        CodeWarmup.Prepare(typeof(ClockEngine), typeof(StepWorkers), typeof(SpikeBuffer), typeof(DeliveryRing),
+            typeof(CurrentSchedule));
+        CodeWarmup.Prepare([.. network.Populations.Select(p => p.GetType())]);
     }
 
     /// <summary>The network being simulated.</summary>
@@ -115,6 +119,8 @@ public sealed class ClockEngine : IDisposable
 
         _plasticity?.BeforeStep(CurrentStep);
 
+        DeliverDueInput();
+
         AdvancePopulations();
 
         CollectSpikes();
@@ -134,6 +140,19 @@ public sealed class ClockEngine : IDisposable
 
     private void ApplyDueCurrents() => _network.Currents.ApplyDue(CurrentStep);
 
+    private void DeliverDueInput()
+    {
+        for (int p = 0; p < _network.Populations.Count; p++)
+        {
+            if (_network.Ring(p) is { } ring)
+            {
+                var population = _network.Populations[p];
+                ring.Drain(CurrentStep, population.SynapticVariable(Receptor.Excitatory),
+                    population.SynapticVariable(Receptor.Inhibitory));
+            }
+        }
+    }
+
     private void AdvancePopulations() => _workers.Run(_blocks.Length, _advanceBlock);
 
     private void AdvanceBlock(int block, int thread)
@@ -141,9 +160,7 @@ public sealed class ClockEngine : IDisposable
         var (p, start, end) = _blocks[block];
         var buffer = _blockSpikes[block];
         buffer.Clear();
-        var ring = _network.Ring(p);
-        var input = ring is null ? StepInput.None : ring.Due(CurrentStep);
-        _network.Populations[p].Advance(CurrentStep, start, end, input, buffer);
+        _network.Populations[p].Advance(CurrentStep, start, end, buffer);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -191,13 +208,12 @@ public sealed class ClockEngine : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeliverSparse(Connection c, DeliveryRing ring, ReadOnlySpan<int> fired)
     {
-        float[] buffer = ring.Buffer(c.Receptor);
-        int size = ring.Size;
+        var receptor = c.Receptor;
         int[] rowStart = c.RowStart!;
         int[] post = c.Post!;
         float[] weight = c.Weight!;
         int[]? delays = c.DelaySteps;
-        int uniformOffset = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps) * size;
+        int uniformSlot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);
         foreach (int pre in fired)
         {
             int end = rowStart[pre + 1];
@@ -206,14 +222,14 @@ public sealed class ClockEngine : IDisposable
             {
                 for (int k = rowStart[pre]; k < end; k++)
                 {
-                    buffer[uniformOffset + post[k]] += weight[k];
+                    ring.Add(receptor, uniformSlot, post[k], weight[k]);
                 }
             }
             else
             {
                 for (int k = rowStart[pre]; k < end; k++)
                 {
-                    buffer[ring.SlotOf(CurrentStep + 1 + delays[k]) * size + post[k]] += weight[k];
+                    ring.Add(receptor, ring.SlotOf(CurrentStep + 1 + delays[k]), post[k], weight[k]);
                 }
             }
         }
@@ -222,15 +238,14 @@ public sealed class ClockEngine : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeliverDense(Connection c, DeliveryRing ring, ReadOnlySpan<int> fired)
     {
-        float[] buffer = ring.Buffer(c.Receptor);
         float[] w = c.Dense!;
-        int offset = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps) * ring.Size;
+        int slot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);
         foreach (int pre in fired)
         {
             SynapticEvents += c.PostSize;
             for (int post = 0, k = pre; post < c.PostSize; post++, k += c.PreSize)
             {
-                buffer[offset + post] += w[k];
+                ring.Add(c.Receptor, slot, post, w[k]);
             }
         }
     }

@@ -111,7 +111,8 @@ public sealed class Connection
         ArgumentOutOfRangeException.ThrowIfNegative(delaySteps);
         if (weights.Length != (long)preSize * postSize)
         {
-            throw new ArgumentException($"{name}: dense weights must hold post × pre = {postSize} × {preSize} values");
+            throw new ArgumentException(
+                $"{name}: dense weights must hold post × pre = {postSize} × {preSize} values");
         }
 
         return new Connection(name, source, target, receptor)

@@ -32,6 +32,9 @@ public sealed class CurrentSchedule
         _changes.Sort((a, b) => a.Step.CompareTo(b.Step));
     }
 
+    /// <summary>The steps at which a current switches on or off (read by the event-driven engine).</summary>
+    public IEnumerable<long> ChangeSteps => _changes.Select(c => c.Step);
+
     /// <summary>Number of on/off changes.</summary>
     public int Count => _changes.Count;
 

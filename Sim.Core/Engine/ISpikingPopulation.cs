@@ -1,3 +1,5 @@
+using NeuroSim.Core.Network;
+
 namespace NeuroSim.Core.Engine;
 
 /// <summary>
@@ -6,9 +8,10 @@ namespace NeuroSim.Core.Engine;
 /// factory for its kinds.
 /// </summary>
 /// <remarks>
-/// Contract of one step n (covering [t_n, t_n + dt), t_n = n·dt): <see cref="Advance"/> adds the due
-/// synaptic jumps (and zeroes them), integrates the state to t_n + dt, applies threshold and reset, and
-/// appends the spiking neurons in ascending order. A spike found in step n carries the time t_n (Brian2's
+/// Contract of one step n (covering [t_n, t_n + dt), t_n = n·dt): the engine first adds the synaptic jumps
+/// due at t_n to the arrays of <see cref="SynapticVariable"/>; then <see cref="Advance"/> integrates the state
+/// to t_n + dt, applies threshold and reset, and appends the spiking neurons in ascending order. A spike found
+/// in step n carries the time t_n (Brian2's
 /// convention: the step that contains the threshold crossing). Neurons are independent within a step, so
 /// the engine may advance disjoint index ranges on different threads with bit-identical results.
 /// </remarks>
@@ -35,6 +38,11 @@ public interface ISpikingPopulation
     /// </summary>
     void Prepare(double dt);
 
-    /// <summary>Advances neurons [<paramref name="start"/>, <paramref name="end"/>) over step <paramref name="step"/>.</summary>
-    void Advance(long step, int start, int end, StepInput input, SpikeBuffer spikes);
+    /// <summary>The live synaptic variable a receptor's jumps are added to (mV-equivalent, one per neuron);
+    /// only called when <see cref="AcceptsInput"/>.</summary>
+    Span<float> SynapticVariable(Receptor receptor);
+
+    /// <summary>Advances neurons [<paramref name="start"/>, <paramref name="end"/>) over step
+    /// <paramref name="step"/>.</summary>
+    void Advance(long step, int start, int end, SpikeBuffer spikes);
 }

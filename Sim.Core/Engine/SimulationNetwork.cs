@@ -12,8 +12,8 @@ public sealed class SimulationNetwork
     /// <summary>Checks the parts against each other, prepares every population for <paramref name="dt"/> (ms)
     /// and sizes the rings for the longest delay into each population.</summary>
     /// <exception cref="ArgumentException">A connection does not fit its populations; the message names it.</exception>
-    public SimulationNetwork(double dt, IReadOnlyList<ISpikingPopulation> populations, IReadOnlyList<Connection> connections,
-        CurrentSchedule? currents = null)
+    public SimulationNetwork(double dt, IReadOnlyList<ISpikingPopulation> populations,
+        IReadOnlyList<Connection> connections, CurrentSchedule? currents = null)
     {
         if (!(dt > 0) || double.IsInfinity(dt))
         {

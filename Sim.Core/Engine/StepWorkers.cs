@@ -36,7 +36,8 @@ internal sealed class StepWorkers : IDisposable
     public int Count { get; }
 
     /// <summary>Runs <paramref name="work"/>(item, thread) for items 0 .. <paramref name="items"/> − 1 and
-    /// returns when all are done. <paramref name="work"/> should be a cached delegate (no per-step allocation).</summary>
+    /// returns when all are done. <paramref name="work"/> should be a cached delegate (no per-step
+    /// allocation).</summary>
     public void Run(int items, Action<int, int> work)
     {
         if (Count == 1)

@@ -68,6 +68,18 @@ public static class BuiltInNeuronKinds
         ],
     };
 
+    /// <summary>
+    /// Spike source that fires at times listed in the file ("spike_times": one array per neuron, in ms,
+    /// ascending); times need not lie on the dt grid (how an engine treats off-grid times is the engine's rule).
+    /// </summary>
+    public static NeuronKind SpikeTimes { get; } = new()
+    {
+        Name = "spike_times",
+        Family = NeuronFamily.Source,
+        Description = "spike source with the firing times given in the file (key spike_times)",
+        AcceptsSpikeTimes = true,
+    };
+
     /// <summary>Data input layer for ANN/SNN training (values come from the data set).</summary>
     public static NeuronKind Input { get; } = new()
     {
@@ -103,7 +115,7 @@ public static class BuiltInNeuronKinds
 
     /// <summary>Every built-in kind.</summary>
     public static IReadOnlyList<NeuronKind> All { get; } =
-        [Lif, Poisson, Regular, Input, Relu, Tanh, Sigmoid, LeakyRelu, Linear, Softmax];
+        [Lif, Poisson, Regular, SpikeTimes, Input, Relu, Tanh, Sigmoid, LeakyRelu, Linear, Softmax];
 
     private static NeuronKind Activation(string name, string formula) => new()
     {

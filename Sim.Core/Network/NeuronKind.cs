@@ -38,6 +38,12 @@ public sealed class NeuronKind
     /// </summary>
     public Func<IReadOnlyDictionary<string, double>, double>? CurrentWeightScale { get; init; }
 
+    /// <summary>
+    /// True for sources whose spikes are listed in the file: the population then needs a "spike_times" key
+    /// (one array of times per neuron), read into <see cref="PopulationSpec.SpikeTimes"/>.
+    /// </summary>
+    public bool AcceptsSpikeTimes { get; init; }
+
     /// <summary>Optional cross-parameter check (aliases, orderings such as v_reset &lt; v_th).</summary>
     public ParamCheck? Check { get; init; }
 

@@ -4,10 +4,11 @@ using NeuroSim.Core.Units;
 
 namespace NeuroSim.Core.Network;
 
-/// <summary>Reads "populations[]": name, size, kind, params (checked against the kind), init.</summary>
+/// <summary>Reads "populations[]": name, size, kind, params (checked against the kind), init, spike_times.</summary>
 internal sealed class PopulationSectionReader(LoadContext c)
 {
-    private static readonly string[] PopulationKeys = ["name", "size", "kind", "params", "init"];
+    private static readonly string[] PopulationKeys = ["name", "size", "kind", "params", "init", "spike_times"];
+
     private readonly SpecReader r = c.Reader;
 
     public PopulationSpec? ReadPopulation(JsonObject obj, string path, int index)
@@ -31,7 +32,8 @@ internal sealed class PopulationSectionReader(LoadContext c)
 
         var parameters = kind is null ? null : ReadParams(obj, path, kind);
         var init = kind is null ? null : ReadInit(obj, path, kind);
-        if (name is null || size is null || kind is null || parameters is null || init is null)
+        bool spikeTimesOk = ReadSpikeTimes(obj, path, kind, size, out var spikeTimes);
+        if (name is null || size is null || kind is null || parameters is null || init is null || !spikeTimesOk)
         {
             if (name is not null)
             {
@@ -42,9 +44,85 @@ internal sealed class PopulationSectionReader(LoadContext c)
         }
 
         var population = new PopulationSpec(index, name, (int)size.Value, kind,
-            new ReadOnlyDictionary<string, double>(parameters), new ReadOnlyDictionary<string, InitSpec>(init));
+            new ReadOnlyDictionary<string, double>(parameters), new ReadOnlyDictionary<string, InitSpec>(init))
+        {
+            SpikeTimes = spikeTimes,
+        };
         c.AddPopulation(population);
         return population;
+    }
+
+    /// <summary>
+    /// Reads "spike_times": one array of times per neuron (ascending, >= 0), required for kinds that take spike
+    /// times and an error on any other kind. False when an error was recorded.
+    /// </summary>
+    private bool ReadSpikeTimes(JsonObject obj, string path, NeuronKind? kind, long? size,
+        out IReadOnlyList<IReadOnlyList<double>>? spikeTimes)
+    {
+        spikeTimes = null;
+        string timesPath = SpecPath.Property(path, "spike_times");
+        if (kind is null)
+        {
+            return true;
+        }
+
+        if (!kind.AcceptsSpikeTimes)
+        {
+            if (obj.ContainsKey("spike_times"))
+            {
+                r.Error(timesPath, $"only kinds that take spike times (such as spike_times) have this key; "
+                    + $"this population is '{kind.Name}'", "spike_times");
+                return false;
+            }
+
+            return true;
+        }
+
+        var array = r.AsArray(obj["spike_times"], timesPath);
+        if (array is null)
+        {
+            return false;
+        }
+
+        if (size is long n && array.Count != n)
+        {
+            r.Error(timesPath, $"must hold one array of times per neuron ({n})", $"{array.Count} arrays");
+            return false;
+        }
+
+        int errorsBefore = r.Errors.Count;
+        var all = new List<IReadOnlyList<double>>(array.Count);
+        for (int i = 0; i < array.Count; i++)
+        {
+            all.Add(ReadNeuronSpikeTimes(array[i], SpecPath.Index(timesPath, i)));
+        }
+
+        spikeTimes = all.AsReadOnly();
+        return r.Errors.Count == errorsBefore;
+    }
+
+    private IReadOnlyList<double> ReadNeuronSpikeTimes(JsonNode? node, string path)
+    {
+        var times = new List<double>();
+        var array = r.AsArray(node, path);
+        for (int k = 0; k < (array?.Count ?? 0); k++)
+        {
+            string timePath = SpecPath.Index(path, k);
+            if (r.ReadQuantity(array![k], timePath, Dimension.Time) is not double t)
+            {
+                continue;
+            }
+
+            if (t < 0 || (times.Count > 0 && t < times[^1]))
+            {
+                r.Error(timePath, "spike times must be >= 0 ms and ascending", Quantity.Format(t, Dimension.Time));
+                continue;
+            }
+
+            times.Add(t);
+        }
+
+        return times.AsReadOnly();
     }
 
     private Dictionary<string, double>? ReadParams(JsonObject obj, string path, NeuronKind kind)

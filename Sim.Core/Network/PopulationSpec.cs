@@ -12,6 +12,12 @@ namespace NeuroSim.Core.Network;
 public sealed record PopulationSpec(int Index, string Name, int Size, NeuronKind Kind,
     IReadOnlyDictionary<string, double> Params, IReadOnlyDictionary<string, InitSpec> Init)
 {
+    /// <summary>
+    /// For kinds that take spike times (<see cref="NeuronKind.AcceptsSpikeTimes"/>, e.g. "spike_times"): the
+    /// firing times of each neuron in ms, ascending, from the file's "spike_times" key; otherwise null.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<double>>? SpikeTimes { get; init; }
+
     /// <summary>The kind name ("lif").</summary>
     public string KindName => Kind.Name;
 

@@ -29,7 +29,8 @@ public struct SplitMix64
     /// <summary>A uniform double in [<paramref name="low"/>, <paramref name="high"/>).</summary>
     public double NextUniform(double low, double high) => low + (high - low) * NextDouble();
 
-    /// <summary>A standard normal deviate (Box-Muller; one of the pair is discarded to keep the stream simple).</summary>
+    /// <summary>A standard normal deviate (Box-Muller; one of the pair is discarded to keep the stream
+    /// simple).</summary>
     public double NextGaussian()
     {
         double u1 = 1.0 - NextDouble();

@@ -16,6 +16,7 @@ public sealed class SpikeRecorder : ISpikeObserver, IDisposable
     private readonly Channel<(SpikeEvent[] Events, int Count)> _channel;
     private readonly Task _consumer;
     private readonly int _batchSize;
+    private readonly ManualResetEventSlim _primed = new();
     private SpikeEvent[] _batch;
     private int _count;
     private bool _completed;
@@ -36,6 +37,7 @@ public sealed class SpikeRecorder : ISpikeObserver, IDisposable
             FullMode = BoundedChannelFullMode.Wait,
         });
         _consumer = Task.Run(ConsumeAsync);
+        Prime();
     }
 
     /// <summary>Spikes recorded so far.</summary>
@@ -105,6 +107,23 @@ public sealed class SpikeRecorder : ISpikeObserver, IDisposable
                 // The sink's failure was already reported by Complete or is moot when abandoning a run.
             }
         }
+
+        _primed.Dispose();
+    }
+
+    /// <summary>Sends one empty batch (not passed to the sink) and waits until the consumer has handled it, so the
+    /// consumer thread is running and its code compiled before the first step rather than during the run.</summary>
+    private void Prime()
+    {
+        Send();
+        while (!_primed.Wait(10) && !_consumer.IsCompleted)
+        {
+        }
+
+        if (_consumer.IsFaulted)
+        {
+            _consumer.GetAwaiter().GetResult();
+        }
     }
 
     private void Send()
@@ -130,11 +149,15 @@ public sealed class SpikeRecorder : ISpikeObserver, IDisposable
         {
             try
             {
-                _sink.Write(events.AsSpan(0, count));
+                if (count > 0)
+                {
+                    _sink.Write(events.AsSpan(0, count));
+                }
             }
             finally
             {
                 ArrayPool<SpikeEvent>.Shared.Return(events);
+                _primed.Set();
             }
         }
     }

@@ -74,7 +74,7 @@ public sealed class Checkpoint
             throw new ArgumentException($"epoch ({Epoch}) and batch ({Batch}) must be >= 0");
         }
 
-        byte[] payload = PayloadWriter.Build((ref MessagePackWriter w) =>
+        ReadOnlyMemory<byte> payload = PayloadWriter.Build((ref MessagePackWriter w) =>
         {
             w.WriteMapHeader(StoreCodec.CommonFieldCount + 6);
             StoreCodec.WriteCommon(ref w, Network, Weights, Metadata);
@@ -91,7 +91,7 @@ public sealed class Checkpoint
             w.Write(PayloadKeys.Blobs);
             PayloadWriter.WriteNamedArrays(ref w, Blobs);
         });
-        ContainerFile.Write(path, FileKind.Checkpoint, CurrentVersion, payload);
+        ContainerFile.Write(path, FileKind.Checkpoint, CurrentVersion, payload.Span);
     }
 
     /// <summary>Loads a checkpoint with every size checked.</summary>

@@ -42,12 +42,23 @@ internal static class ContainerFile
     /// <summary>Writes <paramref name="payload"/> as a file of <paramref name="kind"/>, atomically.</summary>
     public static void Write(string path, FileKind kind, FormatVersion version, ReadOnlySpan<byte> payload)
     {
-        byte[] file = Encode(kind, version, payload);
-        AtomicFile.Write(path, stream => stream.Write(file));
+        var (header, body) = EncodeParts(kind, version, payload);
+        AtomicFile.Write(path, stream =>
+        {
+            stream.Write(header);
+            stream.Write(body);
+        });
     }
 
     /// <summary>The complete file image (header and compressed body) for <paramref name="payload"/>.</summary>
     public static byte[] Encode(FileKind kind, FormatVersion version, ReadOnlySpan<byte> payload)
+    {
+        var (header, body) = EncodeParts(kind, version, payload);
+        return [.. header, .. body];
+    }
+
+    private static (byte[] Header, byte[] Body) EncodeParts(FileKind kind, FormatVersion version,
+        ReadOnlySpan<byte> payload)
     {
         byte[] body = Compress(payload);
         byte[] header = new byte[HeaderSize];
@@ -60,7 +71,7 @@ internal static class ContainerFile
         BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(28), (ulong)body.Length);
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(36), Crc32.HashToUInt32(body));
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(40), Crc32.HashToUInt32(header.AsSpan(0, 40)));
-        return [.. header, .. body];
+        return (header, body);
     }
 
     /// <summary>Reads the whole file and checks its envelope; the payload is the decompressed MessagePack.</summary>

@@ -8,7 +8,7 @@ namespace NeuroSim.Core.Serialization;
 internal static class PayloadWriter
 {
     /// <summary>Runs <paramref name="write"/> over a fresh MessagePack writer and returns the bytes.</summary>
-    public static byte[] Build(WriteAction write)
+    public static ReadOnlyMemory<byte> Build(WriteAction write)
     {
         if (!BitConverter.IsLittleEndian)
         {
@@ -19,7 +19,7 @@ internal static class PayloadWriter
         var writer = new MessagePackWriter(buffer);
         write(ref writer);
         writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenMemory;
     }
 
     /// <summary>Writes the elements as one bin of raw little-endian bytes (no per-item tags).</summary>

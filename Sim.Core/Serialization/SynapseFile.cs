@@ -36,12 +36,12 @@ public static class SynapseFile
         IReadOnlyDictionary<string, object>? metadata = null)
     {
         StoreCodec.CheckMatches(network, store);
-        byte[] payload = PayloadWriter.Build((ref MessagePackWriter w) =>
+        ReadOnlyMemory<byte> payload = PayloadWriter.Build((ref MessagePackWriter w) =>
         {
             w.WriteMapHeader(StoreCodec.CommonFieldCount);
             StoreCodec.WriteCommon(ref w, network, store, metadata);
         });
-        ContainerFile.Write(path, FileKind.Synapses, CurrentVersion, payload);
+        ContainerFile.Write(path, FileKind.Synapses, CurrentVersion, payload.Span);
     }
 
     /// <summary>Writes <paramref name="store"/> with the network definition given as JSON text.</summary>

@@ -1,4 +1,5 @@
 using NeuroSim.Core.Engine;
+using NeuroSim.Core.Network;
 using NeuroSim.Core.Random;
 
 namespace NeuroSim.Encoders.Sources;
@@ -75,7 +76,11 @@ public sealed class PoissonSourcePopulation : ISpikingPopulation
     }
 
     /// <inheritdoc/>
-    public void Advance(long step, int start, int end, StepInput input, SpikeBuffer spikes)
+    public Span<float> SynapticVariable(Receptor receptor) =>
+        throw new InvalidOperationException($"{Name}: a source takes no synaptic input");
+
+    /// <inheritdoc/>
+    public void Advance(long step, int start, int end, SpikeBuffer spikes)
     {
         for (int i = start; i < end; i++)
         {

@@ -1,4 +1,5 @@
 using NeuroSim.Core.Engine;
+using NeuroSim.Core.Network;
 
 namespace NeuroSim.Encoders.Sources;
 
@@ -9,8 +10,9 @@ namespace NeuroSim.Encoders.Sources;
 /// </summary>
 /// <remarks>
 /// Spike k lies in step floor(start/dt + k·P + 1e-9), P = 1/(rate·dt) steps; a step fires when the count of such
-/// k up to it grows. Counts come from k (an integer) rather than from an accumulated floating-point clock, so no drift builds up over long runs; the 1e-9 step guard puts a spike
-/// that lands on a grid point into the step that begins there. Deterministic and seed-free.
+/// k up to it grows. Counts come from k (an integer) rather than from an accumulated floating-point clock, so no
+/// drift builds up over long runs; the 1e-9 step guard puts a spike that lands on a grid point into the step that
+/// begins there. Deterministic and seed-free.
 /// </remarks>
 public sealed class RegularSourcePopulation : ISpikingPopulation
 {
@@ -69,7 +71,11 @@ public sealed class RegularSourcePopulation : ISpikingPopulation
     }
 
     /// <inheritdoc/>
-    public void Advance(long step, int start, int end, StepInput input, SpikeBuffer spikes)
+    public Span<float> SynapticVariable(Receptor receptor) =>
+        throw new InvalidOperationException($"{Name}: a source takes no synaptic input");
+
+    /// <inheritdoc/>
+    public void Advance(long step, int start, int end, SpikeBuffer spikes)
     {
         if (SpikesUpTo(step) == SpikesUpTo(step - 1))
         {

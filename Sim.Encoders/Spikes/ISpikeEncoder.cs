@@ -17,6 +17,7 @@ public interface ISpikeEncoder
     /// <summary>Writes the raster of one sample into <paramref name="spikes"/> (length Steps × n).</summary>
     /// <param name="intensities">The sample, one value per input neuron.</param>
     /// <param name="spikes">Destination, time-major, length <see cref="Steps"/> × intensities.Length.</param>
-    /// <param name="sampleKey">Identifies the presentation (for example epoch and sample index) for the random stream.</param>
+    /// <param name="sampleKey">Identifies the presentation (for example epoch and sample index) for the random
+    /// stream.</param>
     void Encode(ReadOnlySpan<float> intensities, Span<float> spikes, ulong sampleKey);
 }

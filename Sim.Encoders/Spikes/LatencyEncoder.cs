@@ -51,7 +51,8 @@ public sealed class LatencyEncoder : ISpikeEncoder
         int n = intensities.Length;
         if (spikes.Length != Steps * n)
         {
-            throw new ArgumentException($"spike buffer must hold {Steps} × {n} values (got {spikes.Length})", nameof(spikes));
+            throw new ArgumentException($"spike buffer must hold {Steps} × {n} values (got {spikes.Length})",
+                nameof(spikes));
         }
 
         spikes.Clear();

@@ -26,7 +26,8 @@ public sealed class PoissonEncoder : ISpikeEncoder
         ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
         if (!(maxRateHz > 0) || !(dtMs > 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(maxRateHz), $"max rate and dt must be > 0 (got {maxRateHz} Hz, {dtMs} ms)");
+            throw new ArgumentOutOfRangeException(nameof(maxRateHz),
+                $"max rate and dt must be > 0 (got {maxRateHz} Hz, {dtMs} ms)");
         }
 
         double p = maxRateHz * dtMs / 1000.0;
@@ -53,7 +54,8 @@ public sealed class PoissonEncoder : ISpikeEncoder
         int n = intensities.Length;
         if (spikes.Length != Steps * n)
         {
-            throw new ArgumentException($"spike buffer must hold {Steps} × {n} values (got {spikes.Length})", nameof(spikes));
+            throw new ArgumentException($"spike buffer must hold {Steps} × {n} values (got {spikes.Length})",
+                nameof(spikes));
         }
 
         spikes.Clear();

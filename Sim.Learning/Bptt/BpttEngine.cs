@@ -30,7 +30,8 @@ public sealed class BpttEngine
     private readonly ISpikeEncoder _encoder;
     private readonly Chunk[] _chunks;
 
-    /// <summary>Creates the engine and its workspace for batches of up to <paramref name="maxBatch"/> samples.</summary>
+    /// <summary>Creates the engine and its workspace for batches of up to <paramref name="maxBatch"/>
+    /// samples.</summary>
     public BpttEngine(SpikingNetwork network, ISpikeEncoder encoder, BpttOptions options, int maxBatch)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -40,7 +41,8 @@ public sealed class BpttEngine
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         if (encoder.Steps != options.Steps)
         {
-            throw new ArgumentException($"encoder has {encoder.Steps} steps but BPTT runs {options.Steps}", nameof(encoder));
+            throw new ArgumentException($"encoder has {encoder.Steps} steps but BPTT runs {options.Steps}",
+                nameof(encoder));
         }
 
         _network = network;
@@ -137,7 +139,8 @@ public sealed class BpttEngine
     {
         if (count < 1 || count > MaxBatch)
         {
-            throw new ArgumentOutOfRangeException(nameof(count), $"batch size must be in [1, {MaxBatch}] (got {count})");
+            throw new ArgumentOutOfRangeException(nameof(count),
+                $"batch size must be in [1, {MaxBatch}] (got {count})");
         }
 
         if (inputs.Length < count * _network.InputSize || keys.Length < count)
@@ -206,7 +209,8 @@ public sealed class BpttEngine
         }
     }
 
-    /// <summary>One chunk's scratch: the sample's rasters per layer, loss gradients and gradient accumulators.</summary>
+    /// <summary>One chunk's scratch: the sample's rasters per layer, loss gradients and gradient
+    /// accumulators.</summary>
     private sealed class Chunk
     {
         private readonly float[] _input;

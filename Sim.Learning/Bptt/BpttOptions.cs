@@ -3,7 +3,8 @@ namespace NeuroSim.Learning.Bptt;
 /// <summary>How the BPTT engine runs.</summary>
 /// <param name="Steps">Time steps T per sample.</param>
 /// <param name="Loss">Readout loss.</param>
-/// <param name="Truncation">Truncated BPTT window K in steps (the state gradient is cut every K steps); 0 = full BPTT.</param>
+/// <param name="Truncation">Truncated BPTT window K in steps (the state gradient is cut every K steps); 0 = full
+/// BPTT.</param>
 /// <param name="Threads">Worker threads (≥ 1). Results do not depend on it.</param>
 /// <param name="ChunkSize">Samples per work chunk; the batch is split into fixed chunks whose gradients are
 /// summed in chunk order, so results depend on the chunk size but not on the thread count.</param>

@@ -16,7 +16,8 @@ internal static class ReadoutLoss
         loss is SpikingLoss.MembraneMse or SpikingLoss.MembraneCrossEntropy ? MembraneDecoder : CountDecoder;
 
     /// <summary>Whether the loss reads the membrane (so dL/dv_t is non-zero).</summary>
-    public static bool UsesMembrane(SpikingLoss loss) => loss is SpikingLoss.MembraneMse or SpikingLoss.MembraneCrossEntropy;
+    public static bool UsesMembrane(SpikingLoss loss) =>
+        loss is SpikingLoss.MembraneMse or SpikingLoss.MembraneCrossEntropy;
 
     /// <summary>
     /// Loss of one sample; writes dL/dy_t into <paramref name="gy"/> and dL/dv_t into <paramref name="gv"/>

@@ -5,4 +5,5 @@ namespace NeuroSim.Learning.Bptt;
 /// <param name="Input">Encoded input spikes.</param>
 /// <param name="Outputs">Outputs (spikes) of each layer, input side first.</param>
 /// <param name="Membranes">Membrane potential (SNU: state) of each layer after each step.</param>
-public sealed record SpikeTrace(int Steps, float[] Input, IReadOnlyList<float[]> Outputs, IReadOnlyList<float[]> Membranes);
+public sealed record SpikeTrace(int Steps, float[] Input, IReadOnlyList<float[]> Outputs,
+    IReadOnlyList<float[]> Membranes);

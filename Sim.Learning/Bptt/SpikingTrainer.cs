@@ -81,7 +81,8 @@ public sealed class SpikingTrainer
     /// <summary>The GRAPES factors used by the last batch for each hidden layer (null when GRAPES is off).</summary>
     public IReadOnlyList<float[]?> Factors => _factors;
 
-    /// <summary>The key of training sample <paramref name="index"/> in epoch <paramref name="epoch"/> (0-based).</summary>
+    /// <summary>The key of training sample <paramref name="index"/> in epoch <paramref name="epoch"/>
+    /// (0-based).</summary>
     public static ulong TrainKey(int epoch, int index) => ((ulong)(epoch + 1) << 32) | (uint)index;
 
     /// <summary>One optimiser step on a batch already gathered into the trainer's buffers.</summary>
@@ -152,7 +153,8 @@ public sealed class SpikingTrainer
         return (loss / train.Count, (double)correct / train.Count);
     }
 
-    /// <summary>Mean loss and accuracy on <paramref name="data"/> (forward only); predictions written when given.</summary>
+    /// <summary>Mean loss and accuracy on <paramref name="data"/> (forward only); predictions written when
+    /// given.</summary>
     public (double Loss, double Accuracy) Evaluate(DataSet data, int[]? predictions = null)
     {
         CheckData(data);

@@ -33,7 +33,8 @@ public static class SnnTrainingReader
         "target_rates",
     ];
 
-    private static readonly string[] Losses = ["count_cross_entropy", "rate_mse", "membrane_mse", "membrane_cross_entropy"];
+    private static readonly string[] Losses =
+        ["count_cross_entropy", "rate_mse", "membrane_mse", "membrane_cross_entropy"];
 
     static SnnTrainingReader()
     {
@@ -152,7 +153,9 @@ public static class SnnTrainingReader
             reader.Error(SpecPath.Property(path, "max_rate"), "must be > 0 Hz", $"{rate} Hz");
         }
 
-        return kind is null || rate is null || seed is null ? null : new SnnEncoderSpec(kind, rate.Value, 1.0, (ulong)seed.Value);
+        return kind is null || rate is null || seed is null
+            ? null
+            : new SnnEncoderSpec(kind, rate.Value, 1.0, (ulong)seed.Value);
     }
 
     private static (string? Kind, float? Scale) ReadSurrogate(SpecReader reader, JsonObject o, string path)

@@ -132,11 +132,11 @@ public sealed class SpikingLayer
     /// </summary>
     internal void Forward(ReadOnlySpan<float> x, Span<float> v, Span<float> y, int steps)
     {
-        int n = Size, m = InputSize;
+        int n = Size;
+        AccumulateInputs(x, v, steps);
         for (int t = 0; t < steps; t++)
         {
             Span<float> cur = v.Slice(t * n, n);
-            AccumulateInput(x.Slice(t * m, m), cur);
             if (t > 0)
             {
                 AddMemory(v.Slice((t - 1) * n, n), y.Slice((t - 1) * n, n), cur);
@@ -162,7 +162,8 @@ public sealed class SpikingLayer
     /// <param name="grads">This chunk's gradient accumulators and scratch.</param>
     /// <param name="gx">Receives dL/dx_t [T, m] for the layer below, or empty when not needed.</param>
     /// <param name="steps">T.</param>
-    /// <param name="truncation">Window K of truncated BPTT (state gradient cut between steps kK−1 and kK), 0 = full.</param>
+    /// <param name="truncation">Window K of truncated BPTT (state gradient cut between steps kK−1 and kK), 0 =
+    /// full.</param>
     internal void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> v, ReadOnlySpan<float> y,
         ReadOnlySpan<float> gyExt, ReadOnlySpan<float> gvExt, LayerGradients grads, Span<float> gx, int steps,
         int truncation)
@@ -217,25 +218,36 @@ public sealed class SpikingLayer
         AccumulateParameterGradients(x, y, gi, grads, gx, steps);
     }
 
-    private void AccumulateInput(ReadOnlySpan<float> xt, Span<float> cur)
+    // I_t = b + W x_t for every step, input-major: each active input's weight row is loaded once per sample and
+    // added to every step where that input spikes. For each (t, k) the terms are added in the same order (bias,
+    // then inputs j = 0, 1, ...) as a step-by-step loop would, so the result is the same to the bit.
+    private void AccumulateInputs(ReadOnlySpan<float> x, Span<float> v, int steps)
     {
-        if (Bias is not null)
+        int n = Size, m = InputSize;
+        for (int t = 0; t < steps; t++)
         {
-            Bias.CopyTo(cur);
-        }
-        else
-        {
-            cur.Clear();
+            Span<float> cur = v.Slice(t * n, n);
+            if (Bias is not null)
+            {
+                Bias.CopyTo(cur);
+            }
+            else
+            {
+                cur.Clear();
+            }
         }
 
-        int n = Size;
         float[] wt = WeightsTransposed;
-        for (int j = 0; j < xt.Length; j++)
+        for (int j = 0; j < m; j++)
         {
-            float xv = xt[j];
-            if (xv != 0f)
+            ReadOnlySpan<float> row = wt.AsSpan(j * n, n);
+            for (int t = 0; t < steps; t++)
             {
-                TensorPrimitives.MultiplyAdd(wt.AsSpan(j * n, n), xv, cur, cur);
+                float xv = x[t * m + j];
+                if (xv != 0f)
+                {
+                    AddScaled(row, xv, v.Slice(t * n, n));
+                }
             }
         }
     }
@@ -250,7 +262,7 @@ public sealed class SpikingLayer
                 float yv = prevY[j];
                 if (yv != 0f)
                 {
-                    TensorPrimitives.MultiplyAdd(RecurrentTransposed.AsSpan(j * n, n), yv, cur, cur);
+                    AddScaled(RecurrentTransposed.AsSpan(j * n, n), yv, cur);
                 }
             }
         }
@@ -328,17 +340,6 @@ public sealed class SpikingLayer
                 TensorPrimitives.Add(grads.Bias, git, grads.Bias);
             }
 
-            ReadOnlySpan<float> xt = x.Slice(t * m, m);
-            for (int j = 0; j < m; j++)
-            {
-                float xv = xt[j];
-                if (xv != 0f)
-                {
-                    Span<float> row = grads.WeightsTransposed.AsSpan(j * n, n);
-                    TensorPrimitives.MultiplyAdd(git, xv, row, row);
-                }
-            }
-
             if (grads.RecurrentTransposed is not null && t > 0)
             {
                 ReadOnlySpan<float> prev = y.Slice((t - 1) * n, n);
@@ -347,9 +348,23 @@ public sealed class SpikingLayer
                     float yv = prev[j];
                     if (yv != 0f)
                     {
-                        Span<float> row = grads.RecurrentTransposed.AsSpan(j * n, n);
-                        TensorPrimitives.MultiplyAdd(git, yv, row, row);
+                        AddScaled(git, yv, grads.RecurrentTransposed.AsSpan(j * n, n));
                     }
+                }
+            }
+        }
+
+        // dL/dW[k, j] += Σ_t x_t[j] · dL/dI_t[k], input-major so that row j of the (transposed) accumulator stays
+        // in cache while the steps are summed; the terms of each element are still added in step order.
+        for (int j = 0; j < m; j++)
+        {
+            Span<float> row = grads.WeightsTransposed.AsSpan(j * n, n);
+            for (int t = 0; t < steps; t++)
+            {
+                float xv = x[t * m + j];
+                if (xv != 0f)
+                {
+                    AddScaled(gi.Slice(t * n, n), xv, row);
                 }
             }
         }
@@ -358,6 +373,20 @@ public sealed class SpikingLayer
         {
             // dL/dx_t = Wᵀ dL/dI_t for every step at once: gx [T, m] = gi [T, n] · W [n, m] (BLAS).
             Gemm.Sgemm(false, false, steps, m, n, 1f, gi, n, Weights, m, 0f, gx[..(steps * m)], m);
+        }
+    }
+
+    // destination += scale · source. Spikes are mostly exactly 1, where a plain add gives the same bits as the
+    // multiply-add (1·x is exact) at about half the cost.
+    private static void AddScaled(ReadOnlySpan<float> source, float scale, Span<float> destination)
+    {
+        if (scale == 1f)
+        {
+            TensorPrimitives.Add(source, destination, destination);
+        }
+        else
+        {
+            TensorPrimitives.MultiplyAdd(source, scale, destination, destination);
         }
     }
 

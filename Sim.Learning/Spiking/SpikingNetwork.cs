@@ -1,6 +1,7 @@
 namespace NeuroSim.Learning.Spiking;
 
-/// <summary>A feed-forward stack of trainable spiking layers; the last layer is the readout (one neuron per class).</summary>
+/// <summary>A feed-forward stack of trainable spiking layers; the last layer is the readout (one neuron per
+/// class).</summary>
 public sealed class SpikingNetwork
 {
     /// <summary>Creates the network; each layer's input size must equal the previous layer's size.</summary>
@@ -17,7 +18,8 @@ public sealed class SpikingNetwork
             if (layers[l].InputSize != layers[l - 1].Size)
             {
                 throw new ArgumentException(
-                    $"layer {l} expects {layers[l].InputSize} inputs but layer {l - 1} has {layers[l - 1].Size} neurons",
+                    $"layer {l} expects {layers[l].InputSize} inputs but layer {l - 1} has " +
+                    $"{layers[l - 1].Size} neurons",
                     nameof(layers));
             }
         }

@@ -15,7 +15,8 @@ namespace NeuroSim.Learning.Spiking;
 /// </summary>
 public static class SpikingNetworkBuilder
 {
-    /// <summary>True when the spec has an input population and every other population is a trainable spiking kind.</summary>
+    /// <summary>True when the spec has an input population and every other population is a trainable spiking
+    /// kind.</summary>
     public static bool IsSpikingNetwork(NetworkSpec spec) =>
         spec.Populations.Any(p => p.KindName == "input") &&
         spec.Populations.All(p => p.KindName == "input" || SpikingNeuronKinds.ModelOf(p.KindName) is not null);

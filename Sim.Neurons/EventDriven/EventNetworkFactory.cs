@@ -23,6 +23,14 @@ public static class EventNetworkFactory
     public static EventNetwork From(SimulationNetwork network, Func<int, IPlasticityRule?>? rules = null)
     {
         ArgumentNullException.ThrowIfNull(network);
+
+        // Currents on from the start are part of each neuron's constant drive; currents that switch during the
+        // run would change the closed form mid-way.
+        // Not yet: switching currents need a drive-change event that re-predicts the whole target population.
+        if (network.Currents.ChangeSteps.Any(s => s > 0))
+            throw new NotSupportedException(
+                "the event-driven engine needs current inputs that are on for the whole run (no start/stop)");
+        network.Currents.ApplyDue(0);
         var pops = new List<EventPopulation>();
         foreach (var population in network.Populations)
             pops.Add(Convert(population));

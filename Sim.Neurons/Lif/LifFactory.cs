@@ -10,7 +10,8 @@ public static class LifFactory
     public static PopulationFactories AddLif(this PopulationFactories factories) =>
         factories.Register("lif", Create);
 
-    /// <summary>The population of <paramref name="spec"/>; parameters arrive in canonical units (ms, pF, mV, pA).</summary>
+    /// <summary>The population of <paramref name="spec"/>; parameters arrive in canonical units (ms, pF, mV,
+    /// pA).</summary>
     public static LifPopulation Create(PopulationSpec spec, ulong seed)
     {
         var p = new LifParameters(

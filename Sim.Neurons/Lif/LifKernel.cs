@@ -7,135 +7,121 @@ using NeuroSim.Core.Engine;
 namespace NeuroSim.Neurons.Lif;
 
 /// <summary>
-/// The LIF step kernel over one block of neurons: add due input, propagate, threshold, reset, in one pass.
-/// Three paths compute the same float expression in the same order (no fused multiply-add in any of them),
-/// so they agree bit for bit: 512-bit vectors, 256-bit vectors, and the plain scalar twin for the tail.
+/// The LIF step kernel over one block of neurons: propagate, threshold, reset, in one pass (the engine has
+/// already added the due synaptic jumps to g_e and g_i). Three paths compute the same float expression in the
+/// same order (no fused multiply-add in any of them), so they agree bit for bit: 512-bit vectors, 256-bit
+/// vectors, and the plain scalar twin that also does the tail.
 /// </summary>
+/// <remarks>
+/// Refractoriness is an integer per neuron, the first step at which it integrates again (spike step + k), so a
+/// step only reads it; it is written when the neuron fires. Steps are counted in int here, which bounds a run
+/// to 2^31 − 1 steps (about 60 hours of biological time at dt = 0.1 ms); the engine checks this.
+/// </remarks>
 internal static class LifKernel
 {
-    /// <summary>Spans of one block of neurons' state, plus the constants of the step.</summary>
+    /// <summary>Spans of one block of neurons' state. <c>VInf</c> is empty when every neuron shares
+    /// <see cref="Factors.VInf"/> (no per-neuron current), which saves a stream through memory.</summary>
     internal readonly ref struct Block(
-        Span<float> v, Span<float> ge, Span<float> gi, Span<int> refractoryLeft, Span<float> vInf,
-        Span<float> inE, Span<float> inI)
+        Span<float> v, Span<float> ge, Span<float> gi, Span<int> integratesFrom, Span<float> vInf)
     {
         public readonly Span<float> V = v;
         public readonly Span<float> Ge = ge;
         public readonly Span<float> Gi = gi;
-        public readonly Span<int> RefractoryLeft = refractoryLeft;
+        public readonly Span<int> IntegratesFrom = integratesFrom;
         public readonly Span<float> VInf = vInf;
-        public readonly Span<float> InE = inE;
-        public readonly Span<float> InI = inI;
     }
 
     /// <summary>The per-run constants, in float as the state is.</summary>
     internal readonly record struct Factors(
-        float Pm, float Pe, float Pi, float Ke, float Ki, float Threshold, float Reset, int HeldSteps)
+        float Pm, float Pe, float Pi, float Ke, float Ki, float Threshold, float Reset, int RefractorySteps,
+        float VInf)
     {
-        public static Factors From(LifParameters p, LifPropagator f) => new(
+        public static Factors From(LifParameters p, LifPropagator f, float vInf) => new(
             (float)f.Pm, (float)f.Pe, (float)f.Pi, (float)f.Ke, (float)f.Ki,
-            (float)p.Threshold, (float)p.Reset, Math.Max(f.RefractorySteps - 1, 0));
+            (float)p.Threshold, (float)p.Reset, Math.Max(f.RefractorySteps, 1), vInf);
     }
 
-    /// <summary>Advances the block by one step; spiking neurons go to <paramref name="spikes"/> with
-    /// <paramref name="offset"/> added to their block index.</summary>
-    public static void Step(in Factors f, in Block b, int offset, SpikeBuffer spikes, bool allowVectors = true)
+    /// <summary>Advances the block over step <paramref name="step"/>; spiking neurons go to
+    /// <paramref name="spikes"/> with <paramref name="offset"/> added to their block index.</summary>
+    public static void Step(
+        in Factors f, in Block b, int step, int offset, SpikeBuffer spikes, bool allowVectors = true)
     {
         int i = 0;
         if (allowVectors && Vector512.IsHardwareAccelerated)
         {
-            i = Step512(f, b, offset, spikes);
+            i = Step512(f, b, step, offset, spikes);
         }
         else if (allowVectors && Vector256.IsHardwareAccelerated)
         {
-            i = Step256(f, b, offset, spikes);
+            i = Step256(f, b, step, offset, spikes);
         }
 
-        StepScalar(f, b, i, offset, spikes);
+        StepScalar(f, b, step, i, offset, spikes);
     }
 
     /// <summary>The scalar twin, from block index <paramref name="from"/> to the end.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void StepScalar(in Factors f, in Block b, int from, int offset, SpikeBuffer spikes)
+    internal static void StepScalar(in Factors f, in Block b, int step, int from, int offset, SpikeBuffer spikes)
     {
-        bool hasInput = !b.InE.IsEmpty;
+        bool perNeuronDrive = !b.VInf.IsEmpty;
         for (int i = from; i < b.V.Length; i++)
         {
             float ge = b.Ge[i];
             float gi = b.Gi[i];
-            if (hasInput)
-            {
-                ge += b.InE[i];
-                gi += b.InI[i];
-                b.InE[i] = 0;
-                b.InI[i] = 0;
-            }
-
-            float vInf = b.VInf[i];
+            float vInf = perNeuronDrive ? b.VInf[i] : f.VInf;
             float v = vInf + (b.V[i] - vInf) * f.Pm + ge * f.Ke + gi * f.Ki;
             b.Ge[i] = ge * f.Pe;
             b.Gi[i] = gi * f.Pi;
-            int left = b.RefractoryLeft[i];
-            if (left > 0)
+            if (step < b.IntegratesFrom[i])
             {
-                b.RefractoryLeft[i] = left - 1;
                 v = b.V[i];
             }
 
             b.V[i] = v;
             if (v >= f.Threshold)
             {
-                Fire(f, b, i, offset, spikes);
+                Fire(f, b, i, step, offset, spikes);
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Step512(in Factors f, in Block b, int offset, SpikeBuffer spikes)
+    private static int Step512(in Factors f, in Block b, int step, int offset, SpikeBuffer spikes)
     {
-        bool hasInput = !b.InE.IsEmpty;
         int n = b.V.Length - b.V.Length % Vector512<float>.Count;
         ref float v0 = ref MemoryMarshal.GetReference(b.V);
         ref float ge0 = ref MemoryMarshal.GetReference(b.Ge);
         ref float gi0 = ref MemoryMarshal.GetReference(b.Gi);
         ref float vInf0 = ref MemoryMarshal.GetReference(b.VInf);
-        ref int left0 = ref MemoryMarshal.GetReference(b.RefractoryLeft);
-        ref float inE0 = ref MemoryMarshal.GetReference(b.InE);
-        ref float inI0 = ref MemoryMarshal.GetReference(b.InI);
+        ref int from0 = ref MemoryMarshal.GetReference(b.IntegratesFrom);
         var pm = Vector512.Create(f.Pm);
         var pe = Vector512.Create(f.Pe);
         var pi = Vector512.Create(f.Pi);
         var ke = Vector512.Create(f.Ke);
         var ki = Vector512.Create(f.Ki);
         var vt = Vector512.Create(f.Threshold);
+        var now = Vector512.Create(step);
+        var sharedVInf = Vector512.Create(f.VInf);
+        bool perNeuronDrive = !b.VInf.IsEmpty;
         for (int i = 0; i < n; i += Vector512<float>.Count)
         {
             nuint u = (nuint)i;
             var ge = Vector512.LoadUnsafe(ref ge0, u);
             var gi = Vector512.LoadUnsafe(ref gi0, u);
-            if (hasInput)
-            {
-                ge += Vector512.LoadUnsafe(ref inE0, u);
-                gi += Vector512.LoadUnsafe(ref inI0, u);
-                Vector512<float>.Zero.StoreUnsafe(ref inE0, u);
-                Vector512<float>.Zero.StoreUnsafe(ref inI0, u);
-            }
-
-            var vInf = Vector512.LoadUnsafe(ref vInf0, u);
+            var vInf = perNeuronDrive ? Vector512.LoadUnsafe(ref vInf0, u) : sharedVInf;
             var vOld = Vector512.LoadUnsafe(ref v0, u);
             var v = vInf + (vOld - vInf) * pm + ge * ke + gi * ki;
             (ge * pe).StoreUnsafe(ref ge0, u);
             (gi * pi).StoreUnsafe(ref gi0, u);
 
-            var left = Vector512.LoadUnsafe(ref left0, u);
-            var held = Vector512.GreaterThan(left, Vector512<int>.Zero);
-            Vector512.Max(left - Vector512<int>.One, Vector512<int>.Zero).StoreUnsafe(ref left0, u);
+            var held = Vector512.LessThan(now, Vector512.LoadUnsafe(ref from0, u));
             v = Vector512.ConditionalSelect(held.AsSingle(), vOld, v);
             v.StoreUnsafe(ref v0, u);
 
             ulong bits = Vector512.GreaterThanOrEqual(v, vt).ExtractMostSignificantBits();
             while (bits != 0)
             {
-                Fire(f, b, i + BitOperations.TrailingZeroCount(bits), offset, spikes);
+                Fire(f, b, i + BitOperations.TrailingZeroCount(bits), step, offset, spikes);
                 bits &= bits - 1;
             }
         }
@@ -144,52 +130,42 @@ internal static class LifKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Step256(in Factors f, in Block b, int offset, SpikeBuffer spikes)
+    private static int Step256(in Factors f, in Block b, int step, int offset, SpikeBuffer spikes)
     {
-        bool hasInput = !b.InE.IsEmpty;
         int n = b.V.Length - b.V.Length % Vector256<float>.Count;
         ref float v0 = ref MemoryMarshal.GetReference(b.V);
         ref float ge0 = ref MemoryMarshal.GetReference(b.Ge);
         ref float gi0 = ref MemoryMarshal.GetReference(b.Gi);
         ref float vInf0 = ref MemoryMarshal.GetReference(b.VInf);
-        ref int left0 = ref MemoryMarshal.GetReference(b.RefractoryLeft);
-        ref float inE0 = ref MemoryMarshal.GetReference(b.InE);
-        ref float inI0 = ref MemoryMarshal.GetReference(b.InI);
+        ref int from0 = ref MemoryMarshal.GetReference(b.IntegratesFrom);
         var pm = Vector256.Create(f.Pm);
         var pe = Vector256.Create(f.Pe);
         var pi = Vector256.Create(f.Pi);
         var ke = Vector256.Create(f.Ke);
         var ki = Vector256.Create(f.Ki);
         var vt = Vector256.Create(f.Threshold);
+        var now = Vector256.Create(step);
+        var sharedVInf = Vector256.Create(f.VInf);
+        bool perNeuronDrive = !b.VInf.IsEmpty;
         for (int i = 0; i < n; i += Vector256<float>.Count)
         {
             nuint u = (nuint)i;
             var ge = Vector256.LoadUnsafe(ref ge0, u);
             var gi = Vector256.LoadUnsafe(ref gi0, u);
-            if (hasInput)
-            {
-                ge += Vector256.LoadUnsafe(ref inE0, u);
-                gi += Vector256.LoadUnsafe(ref inI0, u);
-                Vector256<float>.Zero.StoreUnsafe(ref inE0, u);
-                Vector256<float>.Zero.StoreUnsafe(ref inI0, u);
-            }
-
-            var vInf = Vector256.LoadUnsafe(ref vInf0, u);
+            var vInf = perNeuronDrive ? Vector256.LoadUnsafe(ref vInf0, u) : sharedVInf;
             var vOld = Vector256.LoadUnsafe(ref v0, u);
             var v = vInf + (vOld - vInf) * pm + ge * ke + gi * ki;
             (ge * pe).StoreUnsafe(ref ge0, u);
             (gi * pi).StoreUnsafe(ref gi0, u);
 
-            var left = Vector256.LoadUnsafe(ref left0, u);
-            var held = Vector256.GreaterThan(left, Vector256<int>.Zero);
-            Vector256.Max(left - Vector256<int>.One, Vector256<int>.Zero).StoreUnsafe(ref left0, u);
+            var held = Vector256.LessThan(now, Vector256.LoadUnsafe(ref from0, u));
             v = Vector256.ConditionalSelect(held.AsSingle(), vOld, v);
             v.StoreUnsafe(ref v0, u);
 
             uint bits = Vector256.GreaterThanOrEqual(v, vt).ExtractMostSignificantBits();
             while (bits != 0)
             {
-                Fire(f, b, i + BitOperations.TrailingZeroCount(bits), offset, spikes);
+                Fire(f, b, i + BitOperations.TrailingZeroCount(bits), step, offset, spikes);
                 bits &= bits - 1;
             }
         }
@@ -197,11 +173,13 @@ internal static class LifKernel
         return n;
     }
 
+    /// <summary>Records the spike, resets V and holds it for the k − 1 steps after this one (integration
+    /// resumes at step + k; k = 0 behaves as k = 1: no held step).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Fire(in Factors f, in Block b, int i, int offset, SpikeBuffer spikes)
+    private static void Fire(in Factors f, in Block b, int i, int step, int offset, SpikeBuffer spikes)
     {
         spikes.Add(offset + i);
         b.V[i] = f.Reset;
-        b.RefractoryLeft[i] = f.HeldSteps;
+        b.IntegratesFrom[i] = step + f.RefractorySteps;
     }
 }

@@ -1,4 +1,5 @@
 using NeuroSim.Core.Engine;
+using NeuroSim.Core.Network;
 
 namespace NeuroSim.Neurons.Lif;
 
@@ -9,7 +10,7 @@ namespace NeuroSim.Neurons.Lif;
 /// <remarks>
 /// One step n, [t_n, t_n + dt), in order:
 /// <list type="number">
-/// <item>add the due synaptic jumps to g_e and g_i (and zero the ring-buffer slot);</item>
+/// <item>(the engine has added the jumps due at t_n to g_e and g_i;)</item>
 /// <item>propagate V, g_e, g_i exactly to t_n + dt; a refractory neuron keeps V = V_r while g_e, g_i decay;</item>
 /// <item>threshold: V &gt;= V_t is a spike stamped t_n;</item>
 /// <item>reset: V ← V_r and the refractory countdown starts.</item>
@@ -28,10 +29,11 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
     private readonly float[] _gi;
     private readonly float[] _vInf;
     private readonly double[] _currentPa;
-    private readonly int[] _refractoryLeft;
+    private readonly int[] _integratesFrom;
     private LifPropagator _propagator;
     private LifKernel.Factors _factors;
     private bool _prepared;
+    private bool _perNeuronDrive;
 
     /// <summary>Creates <paramref name="size"/> neurons at rest (V = E_l, g = 0, not refractory).</summary>
     public LifPopulation(string name, int size, LifParameters parameters)
@@ -52,7 +54,7 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
         _gi = new float[size];
         _vInf = new float[size];
         _currentPa = new double[size];
-        _refractoryLeft = new int[size];
+        _integratesFrom = new int[size];
         Array.Fill(_v, (float)parameters.RestingPotential);
     }
 
@@ -122,13 +124,16 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
     public void Prepare(double dt)
     {
         _propagator = LifPropagator.For(Parameters, dt);
-        _factors = LifKernel.Factors.From(Parameters, _propagator);
+        CodeWarmup.Prepare(typeof(LifKernel));
         UpdateDrive();
         _prepared = true;
     }
 
     /// <inheritdoc/>
-    public void Advance(long step, int start, int end, StepInput input, SpikeBuffer spikes)
+    public Span<float> SynapticVariable(Receptor receptor) => receptor == Receptor.Excitatory ? _ge : _gi;
+
+    /// <inheritdoc/>
+    public void Advance(long step, int start, int end, SpikeBuffer spikes)
     {
         if (!_prepared)
         {
@@ -137,21 +142,24 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
 
         int n = end - start;
         var block = new LifKernel.Block(
-            _v.AsSpan(start, n), _ge.AsSpan(start, n), _gi.AsSpan(start, n), _refractoryLeft.AsSpan(start, n),
-            _vInf.AsSpan(start, n),
-            input.Excitatory.IsEmpty ? default : input.Excitatory.Slice(start, n),
-            input.Inhibitory.IsEmpty ? default : input.Inhibitory.Slice(start, n));
-        LifKernel.Step(_factors, block, start, spikes);
+            _v.AsSpan(start, n), _ge.AsSpan(start, n), _gi.AsSpan(start, n), _integratesFrom.AsSpan(start, n),
+            _perNeuronDrive ? _vInf.AsSpan(start, n) : default);
+        LifKernel.Step(_factors, block, checked((int)step), start, spikes);
     }
 
     /// <summary>V_inf = E_l + R·(I_e + I_inj): the potential each neuron relaxes to without synaptic input.</summary>
     private void UpdateDrive()
     {
+        _perNeuronDrive = false;
         for (int i = 0; i < Size; i++)
         {
             double current = Parameters.BiasCurrent + _currentPa[i];
             double drive = current == 0 ? 0 : Parameters.Resistance * current;
             _vInf[i] = (float)(Parameters.RestingPotential + drive);
+            _perNeuronDrive |= _vInf[i] != _vInf[0];
         }
+
+        float shared = Size > 0 ? _vInf[0] : (float)Parameters.RestingPotential;
+        _factors = LifKernel.Factors.From(Parameters, _propagator, shared);
     }
 }

@@ -29,7 +29,8 @@ public class CubaBandTests
         string text = File.ReadAllText(Path.Combine(NetworkTexts.RepoRoot, "networks", "cuba.json"));
         text = Regex.Replace(text, "\"seed\": ([1-4]) }", m => $"\"seed\": {seed * 10}{m.Groups[1].Value} }}");
         var spec = NetworkLoader.LoadFromText(text, "cuba.json");
-        var network = SimulationNetworkBuilder.Build(spec, SynapseStoreBuilder.Build(spec), RunCommand.Factories(), seed);
+        var store = SynapseStoreBuilder.Build(spec);
+        var network = SimulationNetworkBuilder.Build(spec, store, RunCommand.Factories(), seed);
         var statistics = new SpikeStatistics(network.Populations.Select(p => p.Size).ToList());
         using var engine = new ClockEngine(network);
         engine.AddObserver(statistics);

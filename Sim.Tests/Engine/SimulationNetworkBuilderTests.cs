@@ -61,7 +61,8 @@ public class SimulationNetworkBuilderTests
     [Fact]
     public void Run_CurrentWindow_NeuronFiresOnlyInsideTheWindow()
     {
-        // 1000 pA → first spike 4.7 ms after onset (step 100 + 47), then every 6.7 ms (step 214; the next, 281, falls after the stop at 25 ms).
+        // 1000 pA → first spike 4.7 ms after onset (step 100 + 47), then every 6.7 ms (step 214; the next, 281,
+        // falls after the stop at 25 ms).
         string text = Network.Replace("\"v\": { \"uniform\": [\"-70 mV\", \"-60 mV\"] }", "\"v\": \"-70 mV\"")
             .Replace("\"rate\": \"10 Hz\"", "\"rate\": \"0 Hz\"");
         var network = Build(text);
@@ -84,7 +85,8 @@ public class SimulationNetworkBuilderTests
     [Fact]
     public void Build_KindTheClockEngineCannotRun_ErrorNamesThePath()
     {
-        string text = Network.Replace("\"name\": \"b\", \"size\": 5, \"kind\": \"poisson\", \"params\": { \"rate\": \"10 Hz\" }",
+        string text = Network.Replace(
+            "\"name\": \"b\", \"size\": 5, \"kind\": \"poisson\", \"params\": { \"rate\": \"10 Hz\" }",
             "\"name\": \"b\", \"size\": 5, \"kind\": \"relu\"");
 
         var error = Assert.Throws<NetworkValidationException>(() => Build(text));

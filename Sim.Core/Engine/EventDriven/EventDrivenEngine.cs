@@ -35,20 +35,22 @@ public sealed class EventDrivenEngine
     /// input before that and are re-predicted anyway, so a prediction costs O(log LookAhead) evaluations instead
     /// of a search to the end of the run.
     /// </summary>
-    public const int LookAheadSteps = 32;
+    public const int DefaultLookAheadSteps = 32;
+
+    /// <summary>The look-ahead of this engine, in steps (see <see cref="DefaultLookAheadSteps"/>).</summary>
+    public int LookAheadSteps { get; init; } = DefaultLookAheadSteps;
 
     private readonly EventNetwork _net;
     private readonly SpikeTiming _timing;
     private readonly double _dt;
     private readonly int[] _offset;
     private readonly int[] _popOf;
-    private readonly double[] _v, _xe, _xi, _tLast, _tFree;
+    private readonly NeuronState[] _n;
     private readonly LifConstants[] _const;
+    private readonly double[] _asymptote, _threshold;
     private readonly GridPropagator?[] _grid;
     private readonly int[] _steppedSources;
     private readonly SpikeBuffer[] _steppedBuffers;
-    private readonly int[] _version;
-    private readonly bool[] _isDirty;
     private readonly int[] _dirty;
     private readonly int[][] _outgoing;
     private readonly int[][] _plasticIncoming;
@@ -60,6 +62,9 @@ public sealed class EventDrivenEngine
     private double _end;
     private long _endStep;
     private IEventSpikeSink? _sink;
+    private IPlasticityRule[] _hooks = [];
+    private long[] _hookCount = [];
+    private double _now;
     private bool _ran;
 
     /// <summary>Prepares a run of <paramref name="network"/> with <paramref name="timing"/>.</summary>
@@ -84,11 +89,7 @@ public sealed class EventDrivenEngine
         for (int p = 0; p < pops.Count; p++)
             Array.Fill(_popOf, p, _offset[p], pops[p].Size);
 
-        _v = new double[n];
-        _xe = new double[n];
-        _xi = new double[n];
-        _tLast = new double[n];
-        _tFree = new double[n];
+        _n = new NeuronState[n];
         _const = new LifConstants[n];
         for (int p = 0; p < pops.Count; p++)
         {
@@ -98,6 +99,8 @@ public sealed class EventDrivenEngine
                 _const[_offset[p] + i] = pops[p].Drive is { } d ? c with { Drive = d[i] } : c;
         }
 
+        _asymptote = _const.Select(c => c.Asymptote).ToArray();
+        _threshold = _const.Select(c => c.Threshold).ToArray();
         _grid = new GridPropagator?[n];
         if (timing == SpikeTiming.Grid)
         {
@@ -116,8 +119,6 @@ public sealed class EventDrivenEngine
 
         _steppedSources = Enumerable.Range(0, pops.Count).Where(p => pops[p].Stepped is not null).ToArray();
         _steppedBuffers = pops.Select(p => new SpikeBuffer(p.Stepped is null ? 0 : p.Size)).ToArray();
-        _version = new int[n];
-        _isDirty = new bool[n];
         _dirty = new int[n];
         _spikeCounts = new long[pops.Count];
         _refractorySteps = pops.Select(p => p.IsLif ? WholeSteps(p.Refractory, $"{p.Name}: t_ref") : 0).ToArray();
@@ -142,6 +143,9 @@ public sealed class EventDrivenEngine
     /// <summary>Events taken from the queue so far (stale predictions included).</summary>
     public long EventsProcessed { get; private set; }
 
+    /// <summary>Look-ahead rechecks processed so far.</summary>
+    public long Rechecks { get; private set; }
+
     /// <summary>Threshold-crossing searches run so far.</summary>
     public long Predictions { get; private set; }
 
@@ -151,21 +155,51 @@ public sealed class EventDrivenEngine
     /// </summary>
     public void Run(double duration, IEventSpikeSink? sink)
     {
+        Start(duration, sink);
+        RunUntil(_end);
+        Finish();
+    }
+
+    /// <summary>Biological time reached (ms): every event up to it has been processed.</summary>
+    public double TimeMs { get; private set; }
+
+    /// <summary>
+    /// Prepares a run of <paramref name="duration"/> ms (grid timing: round(duration/dt) steps) that sends every
+    /// spike to <paramref name="sink"/>; then <see cref="RunUntil"/> advances it and <see cref="Finish"/> ends it.
+    /// </summary>
+    public void Start(double duration, IEventSpikeSink? sink)
+    {
         if (_ran)
             throw new InvalidOperationException("an EventDrivenEngine runs once; create a new one");
         _ran = true;
         _sink = sink;
         _endStep = (long)Math.Round(duration / _dt);
         _end = _timing == SpikeTiming.Grid ? _endStep * _dt : duration;
+        _hooks = _net.Projections.Select(pr => pr.Rule).OfType<IPlasticityRule>()
+            .Where(r => !double.IsPositiveInfinity(r.StepInterval)).ToArray();
+        _hookCount = new long[_hooks.Length];
 
         BindRules();
 
         InitializeNeurons();
 
         QueueSourceSpikes();
-
-        ProcessEvents();
     }
+
+    /// <summary>Processes every event up to <paramref name="timeMs"/> (capped at the run's end).</summary>
+    public void RunUntil(double timeMs)
+    {
+        if (!_ran)
+            throw new InvalidOperationException("Start must run before RunUntil");
+        ProcessEvents(Math.Min(timeMs, _end));
+        TimeMs = Math.Max(TimeMs, Math.Min(timeMs, _end));
+    }
+
+    /// <summary>Advances by <paramref name="steps"/> grid steps (for progress reporting in chunks).</summary>
+    public void AdvanceSteps(long steps) => RunUntil((Math.Round(TimeMs / _dt) + steps) * _dt);
+
+    /// <summary>Runs the step hooks due by the end of the run; call once after the last <see cref="RunUntil"/>.</summary>
+    public void Finish() => RunHooks(_hooks, _hookCount, _end, EventKind.Delivery);
 
     /// <summary>
     /// The state of LIF neuron <paramref name="neuron"/> of population <paramref name="population"/> at time
@@ -195,8 +229,9 @@ public sealed class EventDrivenEngine
             for (int i = 0; i < pop.Size; i++)
             {
                 int g = _offset[p] + i;
-                _v[g] = pop.InitialV[i];
-                _tFree[g] = double.NegativeInfinity;
+                _n[g].V = pop.InitialV[i];
+                _n[g].TFree = double.NegativeInfinity;
+                _n[g].KFree = long.MinValue;
                 MarkDirty(g);
             }
         }
@@ -227,7 +262,7 @@ public sealed class EventDrivenEngine
             var buffer = _steppedBuffers[p];
             buffer.Clear();
             var source = _net.Populations[p].Stepped!;
-            source.Advance(n, 0, source.Size, StepInput.None, buffer);
+            source.Advance(n, 0, source.Size, buffer);
             foreach (int i in buffer.Indices)
                 Emit(p, i, n * _dt);
         }
@@ -236,32 +271,33 @@ public sealed class EventDrivenEngine
             _queue.Push((n + 1) * _dt, EventKind.SourceStep, (int)(n + 1), 0);
     }
 
-    private void ProcessEvents()
+    private void ProcessEvents(double limit)
     {
-        var hooks = _net.Projections.Select(pr => pr.Rule).OfType<IPlasticityRule>()
-            .Where(r => !double.IsPositiveInfinity(r.StepInterval)).ToArray();
-        var nextHook = new long[hooks.Length];
-        double now = 0;
+        double bound = limit + GridEpsilon * _dt;
         while (true)
         {
-            if (_dirtyCount > 0 && (_queue.Count == 0 || _queue.Peek().Time != now))
-                PredictDirty(now);
-            if (_queue.Count == 0 || _queue.Peek().Time > _end + GridEpsilon * _dt)
+            if (_dirtyCount > 0 && (_queue.Count == 0 || _queue.Peek().Time != _now))
+                PredictDirty(_now);
+            if (_queue.Count == 0 || _queue.Peek().Time > bound)
                 break;
 
             var e = _queue.Pop();
             EventsProcessed++;
-            RunHooks(hooks, nextHook, e.Time, e.Kind);
-            now = e.Time;
+            RunHooks(_hooks, _hookCount, e.Time, e.Kind);
+            _now = e.Time;
             switch (e.Kind)
             {
                 case EventKind.Crossing:
-                    if (e.B == _version[e.A])
+                    if (e.B == _n[e.A].Version)
                         FireLif(e.A, e.Time);
                     break;
                 case EventKind.Recheck:
-                    if (e.B == _version[e.A])
+                    if (e.B == _n[e.A].Version)
+                    {
+                        Rechecks++;
                         Predict(e.A, e.Time);
+                    }
+
                     break;
                 case EventKind.SourceSpike:
                     FireSource(e.A, e.B, e.Time);
@@ -275,8 +311,6 @@ public sealed class EventDrivenEngine
                     break;
             }
         }
-
-        RunHooks(hooks, nextHook, _end, EventKind.Delivery);
     }
 
     // A step hook at time T runs after the crossings at T and before the source spikes and deliveries at T: the
@@ -305,10 +339,11 @@ public sealed class EventDrivenEngine
             return;
 
         Touch(g, t);
-        _v[g] = pop.Reset;
-        _tFree[g] = _timing == SpikeTiming.Grid
+        _n[g].V = pop.Reset;
+        _n[g].TFree = _timing == SpikeTiming.Grid
             ? (Math.Round(label / _dt) + Math.Max(_refractorySteps[p], 1)) * _dt
             : t + pop.Refractory;
+        _n[g].KFree = _timing == SpikeTiming.Grid ? Steps(_n[g].TFree) : 0;
         MarkDirty(g);
         Emit(p, g - _offset[p], label);
     }
@@ -343,74 +378,119 @@ public sealed class EventDrivenEngine
     {
         var proj = _net.Projections[c];
         int offset = _offset[proj.Target];
-        double[] x = proj.Inhibitory ? _xi : _xe;
+        bool inhibitory = proj.Inhibitory;
         float scale = proj.Scale;
         float[] w = proj.Weights;
         if (proj.IsDense)
         {
             int stride = proj.PreSize;
             for (int j = 0; j < proj.PostSize; j++)
-                AddInput(offset + j, x, w[j * stride + pre] * scale, t);
+                AddInput(offset + j, inhibitory, w[j * stride + pre] * scale, t);
             SynapticEvents += proj.PostSize;
+        }
+        else if (_timing == SpikeTiming.Grid)
+        {
+            long kt = Steps(t);
+            int[] post = proj.Post!;
+            int end = proj.RowStart![pre + 1];
+            for (int k = proj.RowStart[pre]; k < end; k++)
+            {
+                int g = offset + post[k];
+                TouchStep(g, kt, t);
+                if (inhibitory)
+                    _n[g].XI += w[k] * scale;
+                else
+                    _n[g].XE += w[k] * scale;
+                MarkDirty(g);
+            }
+
+            SynapticEvents += end - proj.RowStart[pre];
         }
         else
         {
             int[] post = proj.Post!;
             int end = proj.RowStart![pre + 1];
             for (int k = proj.RowStart[pre]; k < end; k++)
-                AddInput(offset + post[k], x, w[k] * scale, t);
+                AddInput(offset + post[k], inhibitory, w[k] * scale, t);
             SynapticEvents += end - proj.RowStart[pre];
         }
 
         proj.Rule?.OnPreSpike(pre, t);
     }
 
-    private void AddInput(int g, double[] x, float jump, double t)
+    private void AddInput(int g, bool inhibitory, float jump, double t)
     {
         Touch(g, t);
-        x[g] += jump;
+        if (inhibitory)
+            _n[g].XI += jump;
+        else
+            _n[g].XE += jump;
         MarkDirty(g);
     }
 
     private void MarkDirty(int g)
     {
-        if (_isDirty[g])
+        if (_n[g].Dirty)
             return;
-        _isDirty[g] = true;
-        _version[g]++;
+        _n[g].Dirty = true;
+        _n[g].Version++;
         _dirty[_dirtyCount++] = g;
     }
 
     // Brings neuron g's stored state to time t ≥ its last update (no input in between).
     private void Touch(int g, double t)
     {
-        double last = _tLast[g];
+        if (_timing == SpikeTiming.Grid)
+        {
+            TouchStep(g, Steps(t), t);
+            return;
+        }
+
+        double last = _n[g].TLast;
         if (t <= last)
             return;
 
         var s = StateAt(g, _const[g], t);
-        _v[g] = s.V;
-        _xe[g] = s.XE;
-        _xi[g] = s.XI;
-        _tLast[g] = t;
+        _n[g].V = s.V;
+        _n[g].XE = s.XE;
+        _n[g].XI = s.XI;
+        _n[g].TLast = t;
+    }
+
+    // Grid timing: brings neuron g to step kt (time t = kt·dt) with the tabulated propagator.
+    private void TouchStep(int g, long kt, double t)
+    {
+        if (kt <= _n[g].KLast)
+            return;
+
+        var s = StateAtStep(g, _const[g], kt);
+        _n[g].V = s.V;
+        _n[g].XE = s.XE;
+        _n[g].XI = s.XI;
+        _n[g].TLast = t;
+        _n[g].KLast = kt;
+    }
+
+    private LifState StateAtStep(int g, in LifConstants c, long kt)
+    {
+        var s = new LifState(_n[g].V, _n[g].XE, _n[g].XI);
+        var grid = _grid[g]!;
+        long kl = _n[g].KLast, kf = _n[g].KFree;
+        if (kf <= kl)
+            return grid.Advance(c, s, kt - kl);
+
+        s = grid.Decay(s, Math.Min(kt, kf) - kl);
+        return kt <= kf ? s : grid.Advance(c, s, kt - kf);
     }
 
     private LifState StateAt(int g, in LifConstants c, double t)
     {
-        double last = _tLast[g];
-        var s = new LifState(_v[g], _xe[g], _xi[g]);
-        double free = _tFree[g];
-        if (_grid[g] is { } grid)
-        {
-            // Grid timing: every time here is a whole step; advance by whole steps from the tables.
-            long kt = Steps(t), kl = Steps(last);
-            if (free <= last)
-                return grid.Advance(c, s, kt - kl);
+        if (_timing == SpikeTiming.Grid)
+            return StateAtStep(g, c, Steps(t));
 
-            long kf = Steps(free);
-            s = grid.Decay(s, Math.Min(kt, kf) - kl);
-            return kt <= kf ? s : grid.Advance(c, s, kt - kf);
-        }
+        double last = _n[g].TLast;
+        var s = new LifState(_n[g].V, _n[g].XE, _n[g].XI);
+        double free = _n[g].TFree;
 
         if (free <= last)
             return LifClosedForm.Advance(c, s, t - last);
@@ -428,7 +508,13 @@ public sealed class EventDrivenEngine
         for (int d = 0; d < _dirtyCount; d++)
         {
             int g = _dirty[d];
-            _isDirty[g] = false;
+            _n[g].Dirty = false;
+
+            // Fast path: the bound over the whole future (V ≤ max(V, A + x_e⁺ + x_i⁺); V_r < V_t while refractory)
+            // rules out any crossing, so no prediction is needed until the next input.
+            if (Math.Max(_n[g].V, _asymptote[g] + Math.Max(_n[g].XE, 0) + Math.Max(_n[g].XI, 0)) < _threshold[g])
+                continue;
+
             Predict(g, now);
         }
 
@@ -439,16 +525,16 @@ public sealed class EventDrivenEngine
     {
         Predictions++;
         var c = _const[g];
-        double start = Math.Max(now, _tFree[g]);
+        double start = Math.Max(now, _n[g].TFree);
         var s = StateAt(g, c, start);
         if (_timing == SpikeTiming.Exact)
         {
             double window = Math.Min(_end - start, LookAheadSteps * _dt);
             double r = ThresholdCrossing.First(c, s, window);
             if (!double.IsPositiveInfinity(r))
-                _queue.Push(start + r, EventKind.Crossing, g, _version[g]);
+                _queue.Push(start + r, EventKind.Crossing, g, _n[g].Version);
             else if (start + window < _end && !CannotFire(c, LifClosedForm.Advance(c, s, window)))
-                _queue.Push(start + window, EventKind.Recheck, g, _version[g]);
+                _queue.Push(start + window, EventKind.Recheck, g, _n[g].Version);
             return;
         }
 
@@ -459,9 +545,9 @@ public sealed class EventDrivenEngine
         var grid = _grid[g]!;
         long k = grid.FirstCrossing(c, s, steps);
         if (k > 0)
-            _queue.Push((ks + k) * _dt, EventKind.Crossing, g, _version[g]);
+            _queue.Push((ks + k) * _dt, EventKind.Crossing, g, _n[g].Version);
         else if (ks + steps < _endStep && !CannotFire(c, grid.Advance(c, s, steps)))
-            _queue.Push((ks + steps) * _dt, EventKind.Recheck, g, _version[g]);
+            _queue.Push((ks + steps) * _dt, EventKind.Recheck, g, _n[g].Version);
     }
 
     // True when no input-free future of `s` reaches threshold (the bound over an infinite horizon).

@@ -65,7 +65,7 @@ public sealed class GridPropagator
     /// </summary>
     public long FirstCrossing(in LifConstants c, in LifState s, long maxSteps)
     {
-        if (maxSteps < 1 || UpperBound(c, s, long.MaxValue) < c.Threshold)
+        if (maxSteps < 1 || UpperBound(c, s, long.MaxValue) < c.Threshold || UpperBound(c, s, maxSteps) < c.Threshold)
             return -1;
 
         long a = 0, h = 1;

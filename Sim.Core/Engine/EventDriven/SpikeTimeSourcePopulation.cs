@@ -1,3 +1,5 @@
+using NeuroSim.Core.Network;
+
 namespace NeuroSim.Core.Engine.EventDriven;
 
 /// <summary>
@@ -70,7 +72,11 @@ public sealed class SpikeTimeSourcePopulation : ISpikingPopulation
     }
 
     /// <inheritdoc/>
-    public void Advance(long step, int start, int end, StepInput input, SpikeBuffer spikes)
+    public Span<float> SynapticVariable(Receptor receptor) =>
+        throw new InvalidOperationException($"{Name}: a spike-time source takes no synaptic input");
+
+    /// <inheritdoc/>
+    public void Advance(long step, int start, int end, SpikeBuffer spikes)
     {
         if (double.IsNaN(_dt))
             throw new InvalidOperationException($"{Name}: Prepare(dt) must run before the first step");

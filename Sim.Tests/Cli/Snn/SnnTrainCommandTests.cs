@@ -66,6 +66,12 @@ public class SnnTrainCommandTests
         var engine = new BpttEngine(network, training.Encoder.Create(25), training.Options.Bptt, 50);
         double reloaded = SpikingEvaluation.Accuracy(engine, subset);
         Assert.Equal((double)epochs[0]!["test_accuracy"]!, reloaded, 12);
+
+        // neurosim eval on the file reproduces metrics.json's test accuracy and loss exactly.
+        Assert.True(SnnEvalCommand.Claims(Path.Combine(outDir, "synapses.msgpack")));
+        var (_, loss, accuracy, _) = SnnEvalCommand.Evaluate(Path.Combine(outDir, "synapses.msgpack"), null, 100);
+        Assert.Equal((double)epochs[0]!["test_accuracy"]!, accuracy);
+        Assert.Equal((double)epochs[0]!["test_loss"]!, loss);
         Directory.Delete(outDir, recursive: true);
     }
 

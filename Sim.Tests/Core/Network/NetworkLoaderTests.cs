@@ -249,4 +249,18 @@ public class NetworkLoaderTests
 
         Assert.Equal(["b_a", "b_a_2"], spec.Projections.Select(p => p.Name));
     }
+
+    [Fact]
+    public void LoadFromText_SpikeTimesSource_ReadsTimesPerNeuron()
+    {
+        var spec = NetworkTexts.LoadWith("\"kind\": \"poisson\", \"params\": { \"rate\": \"10 Hz\" }",
+            "\"kind\": \"spike_times\", \"spike_times\": [[\"1 ms\", \"2.25 ms\"], [], [\"0.5 s\"], [], []]");
+
+        var times = spec.Population("b").SpikeTimes!;
+        Assert.Equal(5, times.Count);
+        Assert.Equal([1.0, 2.25], times[0]);
+        Assert.Empty(times[1]);
+        Assert.Equal([500.0], times[2]);
+        Assert.Null(spec.Population("a").SpikeTimes);
+    }
 }

@@ -320,4 +320,27 @@ public class NetworkValidationTests
 
         Assert.Equal("$.populations", Assert.Single(ex.Errors).JsonPath);
     }
+
+    [Theory]
+    [InlineData("[[\"1 ms\"], [], [], []]", "$.populations[1].spike_times", "one array of times per neuron")]
+    [InlineData("[[\"2 ms\", \"1 ms\"], [], [], [], []]", "$.populations[1].spike_times[0][1]", "ascending")]
+    [InlineData("[[1], [], [], [], []]", "$.populations[1].spike_times[0][0]", "missing unit")]
+    public void Load_BadSpikeTimes_NamesTheEntry(string times, string path, string rule)
+    {
+        var error = Single(NetworkTexts.FailWith("\"kind\": \"poisson\", \"params\": { \"rate\": \"10 Hz\" }",
+            $"\"kind\": \"spike_times\", \"spike_times\": {times}"));
+
+        Assert.Equal(path, error.JsonPath);
+        Assert.Contains(rule, error.Rule);
+    }
+
+    [Fact]
+    public void Load_SpikeTimesOnPoisson_IsRejected()
+    {
+        var error = Single(NetworkTexts.FailWith("\"params\": { \"rate\": \"10 Hz\" }",
+            "\"params\": { \"rate\": \"10 Hz\" }, \"spike_times\": []"));
+
+        Assert.Equal("$.populations[1].spike_times", error.JsonPath);
+        Assert.Contains("only kinds that take spike times", error.Rule);
+    }
 }

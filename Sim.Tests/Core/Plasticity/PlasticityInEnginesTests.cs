@@ -1,6 +1,6 @@
-using NeuroSim.Core.Network;
 using NeuroSim.Core.Engine;
 using NeuroSim.Core.Engine.EventDriven;
+using NeuroSim.Core.Network;
 using NeuroSim.Core.Plasticity;
 using NeuroSim.Learning.Plasticity;
 using NeuroSim.Neurons.EventDriven;

@@ -114,7 +114,7 @@ public sealed class SynapseFileFuzzTests(ITestOutputHelper output)
         int cases = 0, loaded = 0;
         foreach (Sample sample in Samples.Value)
         {
-            for (int i = 0; i < 1000; i++)
+            for (int i = 0; i < 800; i++)
             {
                 byte[] payload = Mutate(sample.Payload, random, huge);
                 byte[] file = ContainerFile.Encode(sample.Kind, new FormatVersion(1, 0), payload);

@@ -148,6 +148,37 @@ public sealed class SynapseFileTests : IDisposable
     }
 
     [Fact]
+    public void Load_NewerMajorVersion_FailsNamingBothVersions()
+    {
+        var (network, store) = SynapseSamples.Build(SynapseSamples.Ann);
+        string path = Path.Combine(_folder, "future.msgpack");
+        SynapseFile.Save(path, network, store);
+        byte[] file = File.ReadAllBytes(path);
+        file[12] = 2;
+        file[14] = 1;
+        ContainerFileTests.Reseal(file);
+        File.WriteAllBytes(path, file);
+
+        var ex = Assert.Throws<SynapseFileException>(() => SynapseFile.Load(path));
+
+        Assert.Equal($"{path}: written in format version 2.1, but this NeuroSim reads format versions up to 1.x " +
+            "(1.0); update NeuroSim to read it", ex.Message);
+    }
+
+    [Fact]
+    public void Load_FuzzCase233StringCutShort_FailsWithSynapseFileException()
+    {
+        // Found by the payload fuzz (mutation #233): MessagePack 2.5 throws ArgumentOutOfRangeException, not its
+        // own exception type, when skipping a string whose declared length runs past the data.
+        byte[] payload = [0x81, 0x01, 0xD9, 200, .. "cut short"u8];
+        byte[] image = ContainerFile.Encode(FileKind.Synapses, SynapseFile.CurrentVersion, payload);
+
+        var ex = Assert.Throws<SynapseFileException>(() => SynapseFile.LoadImage("f.msgpack", image, null));
+
+        Assert.StartsWith("f.msgpack: data malformed: ", ex.Message);
+    }
+
+    [Fact]
     public void Load_CheckpointFile_ReturnsItsWeights()
     {
         var (network, store) = SynapseSamples.Build(SynapseSamples.Ann);
@@ -181,7 +212,7 @@ public sealed class SynapseFileTests : IDisposable
     internal static byte[] ImageUnchecked(NetworkSpec network, SynapseStore store, string? json = null,
         bool forgeCounts = false)
     {
-        byte[] payload = PayloadWriter.Build((ref MessagePackWriter w) =>
+        ReadOnlyMemory<byte> payload = PayloadWriter.Build((ref MessagePackWriter w) =>
         {
             w.WriteMapHeader(StoreCodec.CommonFieldCount);
             StoreCodec.WriteCommon(ref w, network with { SourceText = json ?? network.SourceText }, store, null);
@@ -196,7 +227,7 @@ public sealed class SynapseFileTests : IDisposable
             });
         }
 
-        return ContainerFile.Encode(FileKind.Synapses, SynapseFile.CurrentVersion, payload);
+        return ContainerFile.Encode(FileKind.Synapses, SynapseFile.CurrentVersion, payload.Span);
     }
 
     // A projection claiming the definition's sizes while keeping its small arrays (only the counts differ).

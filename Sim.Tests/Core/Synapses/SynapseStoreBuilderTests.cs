@@ -218,4 +218,19 @@ public class SynapseStoreBuilderTests
 
         Assert.Contains("rowStart", ex.Message);
     }
+
+    [Fact]
+    public void Build_AllToAllBeyondArrayLimit_FailsBeforeAllocating()
+    {
+        var spec = Load("""
+            { "name": "a", "size": 100000, "kind": "lif" }, { "name": "b", "size": 100000, "kind": "lif" }
+            """, """
+            { "name": "big", "source": "a", "target": "b", "connect": { "rule": "all_to_all" }, "weight": "1 mV" }
+            """);
+
+        var ex = Assert.Throws<InvalidOperationException>(() => SynapseStoreBuilder.Build(spec));
+
+        Assert.Contains("projection 'big'", ex.Message);
+        Assert.Contains("do not fit", ex.Message);
+    }
 }

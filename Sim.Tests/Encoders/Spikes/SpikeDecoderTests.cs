@@ -16,8 +16,10 @@ public class SpikeDecoderTests
         Assert.Equal(0, new SpikeCountDecoder().Decode(new float[9], Membrane, 3, 3));
 
     [Fact]
-    public void MeanMembrane_LargestMean_Wins() => Assert.Equal(0, new MeanMembraneDecoder().Decode(Spikes, Membrane, 3, 3));
+    public void MeanMembrane_LargestMean_Wins() =>
+        Assert.Equal(0, new MeanMembraneDecoder().Decode(Spikes, Membrane, 3, 3));
 
     [Fact]
-    public void FirstSpike_EarliestSpike_Wins() => Assert.Equal(2, new FirstSpikeDecoder().Decode(Spikes, Membrane, 3, 3));
+    public void FirstSpike_EarliestSpike_Wins() =>
+        Assert.Equal(2, new FirstSpikeDecoder().Decode(Spikes, Membrane, 3, 3));
 }

@@ -23,8 +23,8 @@ public class BpttGradientCheckTests
     [InlineData(SpikingNeuronModel.Lif, ResetMode.Zero, true, SpikingLoss.MembraneMse)]
     [InlineData(SpikingNeuronModel.Snu, ResetMode.Zero, true, SpikingLoss.CountCrossEntropy)]
     [InlineData(SpikingNeuronModel.SoftSnu, ResetMode.Zero, false, SpikingLoss.CountCrossEntropy)]
-    public void ComputeGradients_SmoothForward_MatchesFloat64FiniteDifferences(SpikingNeuronModel model, ResetMode reset,
-        bool recurrent, SpikingLoss loss)
+    public void ComputeGradients_SmoothForward_MatchesFloat64FiniteDifferences(SpikingNeuronModel model,
+        ResetMode reset, bool recurrent, SpikingLoss loss)
     {
         var rng = new Random(1234);
         float[] Rand(int n, double scale, double offset = 0) =>

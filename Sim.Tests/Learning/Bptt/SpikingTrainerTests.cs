@@ -50,7 +50,8 @@ public class SpikingTrainerTests
             Grapes = new GrapesSettings { Enabled = grapes },
             Bptt = new BpttOptions(12, Threads: threads, ChunkSize: 4),
         };
-        return new SpikingTrainer(new SpikingNetwork([Layer(12, 16), Layer(16, 2)]), new PoissonEncoder(12, 1000, 1, 8), options);
+        return new SpikingTrainer(new SpikingNetwork([Layer(12, 16), Layer(16, 2)]), new PoissonEncoder(12, 1000, 1, 8),
+            options);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 namespace NeuroSim.Tests.Learning.Spiking;
 
-/// <summary>Small SNN network files for reader and builder tests; <c>{TRAINING}</c> is replaced by the section.</summary>
+/// <summary>Small SNN network files for reader and builder tests; <c>{TRAINING}</c> is replaced by the
+/// section.</summary>
 internal static class SnnNetworkTexts
 {
     public const string Template = """
@@ -29,7 +30,8 @@ internal static class SnnNetworkTexts
           "grapes": { "enabled": true },
           "snn": { "steps": 10, "encoder": { "kind": "regular", "max_rate": "500 Hz", "seed": 4 },
                    "loss": "rate_mse", "surrogate": { "kind": "arctan", "scale": 3 }, "reset": "zero",
-                   "train_threshold": true, "truncation": 5, "threads": 2, "chunk_size": 4, "target_rates": [0.8, 0.1] } }
+                   "train_threshold": true, "truncation": 5, "threads": 2, "chunk_size": 4,
+                   "target_rates": [0.8, 0.1] } }
         """;
 
     public static string With(string training) => Template.Replace("{TRAINING}", training);

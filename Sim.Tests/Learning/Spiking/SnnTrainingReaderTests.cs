@@ -31,7 +31,8 @@ public class SnnTrainingReaderTests
     {
         var ex = Assert.Throws<NetworkValidationException>(() => Load("""
             { "mode": "snn", "signal": "dfa",
-              "snn": { "steps": 0, "loss": "hinge", "surrogate": { "kind": "heaviside" }, "encoder": { "max_rate": "5 ms" },
+              "snn": { "steps": 0, "loss": "hinge", "surrogate": { "kind": "heaviside" },
+                       "encoder": { "max_rate": "5 ms" },
                        "typo": 1 } }
             """));
         Assert.Contains("$.training.signal", ex.Message);

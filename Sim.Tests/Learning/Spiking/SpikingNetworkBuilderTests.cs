@@ -55,8 +55,8 @@ public class SpikingNetworkBuilderTests
     [Fact]
     public void Build_RateKindInTheChain_ReportsThePopulationKind()
     {
-        string text = SnnNetworkTexts.With(SnnNetworkTexts.ValidTraining).Replace("\"kind\": \"snu\", \"params\": { \"decay\": 0.7 }",
-            "\"kind\": \"relu\"");
+        string text = SnnNetworkTexts.With(SnnNetworkTexts.ValidTraining)
+            .Replace("\"kind\": \"snu\", \"params\": { \"decay\": 0.7 }", "\"kind\": \"relu\"");
         var spec = NetworkLoader.LoadFromText(text, "tiny.json", SnnTrainingReader.LoadOptions());
         var training = SnnTrainingReader.Read(spec.CreateReader(), spec.Training)!;
         var ex = Assert.Throws<NetworkValidationException>(() =>

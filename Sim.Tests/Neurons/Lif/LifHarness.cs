@@ -32,7 +32,15 @@ internal sealed class LifHarness
     public bool Advance()
     {
         Spikes.Clear();
-        Population.Advance(Step, 0, Population.Size, new StepInput(InE, InI), Spikes);
+        for (int i = 0; i < Population.Size; i++)
+        {
+            Population.Ge[i] += InE[i];
+            Population.Gi[i] += InI[i];
+        }
+
+        Array.Clear(InE);
+        Array.Clear(InI);
+        Population.Advance(Step, 0, Population.Size, Spikes);
         Step++;
         return Spikes.Count > 0 && Spikes.Indices[0] == 0;
     }

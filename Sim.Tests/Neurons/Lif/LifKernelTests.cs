@@ -18,8 +18,14 @@ public class LifKernelTests
     [InlineData(100)]
     public void Step_VectorAndScalarPaths_AgreeBitForBit(int length)
     {
-        var p = new LifParameters(20, 250, -49, -50, -60, 0.5, 5, 10);
-        var factors = LifKernel.Factors.From(p, LifPropagator.For(p, 0.1));
+        AgreeBitForBit(length, perNeuronDrive: true);
+        AgreeBitForBit(length, perNeuronDrive: false);
+    }
+
+    private static void AgreeBitForBit(int length, bool perNeuronDrive)
+    {
+        var p = new LifParameters(20, 250, -49, -50, -60, 0.3, 5, 10);
+        var factors = LifKernel.Factors.From(p, LifPropagator.For(p, 0.1), -47f);
         var a = RandomState(length, seed: 3);
         var b = RandomState(length, seed: 3);
         var spikesA = new SpikeBuffer(length);
@@ -29,8 +35,10 @@ public class LifKernelTests
         {
             spikesA.Clear();
             spikesB.Clear();
-            LifKernel.Step(factors, a.Block(), 5, spikesA, allowVectors: true);
-            LifKernel.Step(factors, b.Block(), 5, spikesB, allowVectors: false);
+            a.AddInput(step);
+            b.AddInput(step);
+            LifKernel.Step(factors, a.Block(perNeuronDrive), step, 5, spikesA, allowVectors: true);
+            LifKernel.Step(factors, b.Block(perNeuronDrive), step, 5, spikesB, allowVectors: false);
 
             Assert.Equal(spikesB.Indices.ToArray(), spikesA.Indices.ToArray());
         }
@@ -38,7 +46,7 @@ public class LifKernelTests
         Assert.Equal(b.V, a.V);
         Assert.Equal(b.Ge, a.Ge);
         Assert.Equal(b.Gi, a.Gi);
-        Assert.Equal(b.Left, a.Left);
+        Assert.Equal(b.IntegratesFrom, a.IntegratesFrom);
     }
 
     private static KernelState RandomState(int n, ulong seed)
@@ -50,10 +58,10 @@ public class LifKernelTests
             s.V[i] = (float)rng.NextUniform(-60, -49.5);
             s.Ge[i] = (float)rng.NextUniform(0, 3);
             s.Gi[i] = (float)rng.NextUniform(-3, 0);
-            s.Left[i] = (int)(rng.NextUInt64() % 4);
+            s.IntegratesFrom[i] = (int)(rng.NextUInt64() % 4);
             s.VInf[i] = (float)rng.NextUniform(-49, -45);
-            s.InE[i] = (float)rng.NextUniform(0, 2);
-            s.InI[i] = (float)rng.NextUniform(-2, 0);
+            s.InE[i] = (float)rng.NextUniform(0, 0.4);
+            s.InI[i] = (float)rng.NextUniform(-0.4, 0);
         }
 
         return s;
@@ -67,7 +75,7 @@ public class LifKernelTests
 
         public float[] Gi { get; } = new float[n];
 
-        public int[] Left { get; } = new int[n];
+        public int[] IntegratesFrom { get; } = new int[n];
 
         public float[] VInf { get; } = new float[n];
 
@@ -75,6 +83,17 @@ public class LifKernelTests
 
         public float[] InI { get; } = new float[n];
 
-        public LifKernel.Block Block() => new(V, Ge, Gi, Left, VInf, InE, InI);
+        public LifKernel.Block Block(bool perNeuronDrive) =>
+            new(V, Ge, Gi, IntegratesFrom, perNeuronDrive ? VInf : default);
+
+        /// <summary>A fixed pattern of input every step, so neurons keep firing and holding.</summary>
+        public void AddInput(int step)
+        {
+            for (int i = 0; i < V.Length; i++)
+            {
+                Ge[i] += InE[(i + step) % V.Length];
+                Gi[i] += InI[(i + 3 * step) % V.Length];
+            }
+        }
     }
 }

@@ -144,19 +144,6 @@ public class LifPopulationTests
     }
 
     [Fact]
-    public void Advance_InputSlot_IsZeroedAfterUse()
-    {
-        var harness = new LifHarness(LifHarness.Oracle(), size: 3);
-        harness.InE[1] = 1f;
-        harness.InI[2] = -1f;
-
-        harness.Advance();
-
-        Assert.All(harness.InE, x => Assert.Equal(0f, x));
-        Assert.All(harness.InI, x => Assert.Equal(0f, x));
-    }
-
-    [Fact]
     public void Prepare_RefractoryNotWholeSteps_ThrowsNamingTRef()
     {
         var population = new LifPopulation("exc", 1, LifHarness.Oracle(refractory: 0.25));

@@ -1,6 +1,6 @@
-using NeuroSim.Core.Network;
 using NeuroSim.Core.Engine;
 using NeuroSim.Core.Engine.EventDriven;
+using NeuroSim.Core.Network;
 using NeuroSim.Encoders.Sources;
 using NeuroSim.Neurons.EventDriven;
 using NeuroSim.Neurons.Lif;
