@@ -19,7 +19,8 @@ namespace NeuroSim.Cli.Commands;
 /// <summary>
 /// The <c>neurosim run FILE [--duration 1s] [--seed 7] [--out DIR] [--threads N]</c> command: simulates a
 /// network file with the clock-driven engine and writes spikes.npz, summary.json, raster.png (and state.npz
-/// when the file records state) into DIR.
+/// when the file records state) into DIR. <c>neurosim run SYNAPSES --sample K [--data SET]</c> runs test sample K
+/// through an SNN-trained synapse file instead (<see cref="Snn.SnnRunCommand"/>).
 /// </summary>
 /// <remarks>
 /// spikes.npz holds, per recorded population, <c>POP_times_ms</c> (float64, spike times = step × dt, the start
@@ -59,7 +60,11 @@ public static class RunCommand
         command.Options.Add(sample);
         command.Options.Add(data);
         command.SetAction(parsed => parsed.GetValue(sample) is int k
-            ? Snn.SnnRunCommand.Run(parsed.GetValue(file)!, k, parsed.GetValue(data), parsed.GetValue(output),
+            ? parsed.GetValue(duration) is not null || parsed.GetValue(seed) is not null
+                || parsed.GetValue(engine) is not null
+                ? Fail(ExitCodes.Usage, "--sample takes the steps, seed and engine from the synapse file's training " +
+                    "section (clock engine); drop --duration, --seed and --engine")
+                : Snn.SnnRunCommand.Run(parsed.GetValue(file)!, k, parsed.GetValue(data), parsed.GetValue(output),
                 parsed.GetValue(threads))
             : parsed.GetValue(file)!.EndsWith(".msgpack", StringComparison.OrdinalIgnoreCase)
             ? Fail(ExitCodes.Usage, "a synapse file is run with --sample K (a test sample through the trained SNN)")
