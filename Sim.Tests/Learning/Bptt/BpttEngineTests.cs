@@ -171,7 +171,8 @@ public class BpttEngineTests
     {
         // Nothing is allocated per sample or per time step: the bytes allocated by one batch on one thread are the
         // same for T = 8 and T = 64 (only the per-batch delegate), and small. Measured after a warm-up batch so
-        // that JIT and first-call allocations are excluded.
+        // that JIT and first-call allocations are excluded; the least of three batches is taken, because the
+        // runtime itself now and then allocates on the thread (tiering, a suite running in parallel under load).
         long Allocated(int steps)
         {
             var (x, labels, keys) = MakeBatch(16, 20, 3);
@@ -179,9 +180,15 @@ public class BpttEngineTests
             var engine = new BpttEngine(network, new PoissonEncoder(steps, 1000, 1, 1),
                 new BpttOptions(steps, ChunkSize: 4), 16);
             engine.ComputeGradients(x, labels, keys, 16);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            engine.ComputeGradients(x, labels, keys, 16);
-            return GC.GetAllocatedBytesForCurrentThread() - before;
+            long least = long.MaxValue;
+            for (int round = 0; round < 3; round++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                engine.ComputeGradients(x, labels, keys, 16);
+                least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+
+            return least;
         }
 
         long short8 = Allocated(8), long64 = Allocated(64);
