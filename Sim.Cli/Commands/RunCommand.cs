@@ -16,14 +16,15 @@ using NeuroSim.Neurons.Lif;
 namespace NeuroSim.Cli.Commands;
 
 /// <summary>
-/// The <c>neurosim run FILE [--duration 1s] [--seed 7] [--out DIR] [--threads N]</c> command: simulates a
-/// network file with the clock-driven engine and writes spikes.npz, summary.json, raster.png (and state.npz
-/// when the file records state) into DIR.
+/// The <c>neurosim run FILE [--duration 1s] [--seed 7] [--out DIR] [--threads N] [--engine clock|event]
+/// [--timing grid|exact]</c> command: simulates a network file with the clock-driven or event-driven engine and
+/// writes spikes.npz, summary.json, raster.png (and state.npz when the file records state) into DIR.
 /// </summary>
 /// <remarks>
-/// spikes.npz holds, per recorded population, <c>POP_times_ms</c> (float64, spike times = step × dt, the start
-/// of the step that contains the threshold crossing) and <c>POP_senders</c> (int32 neuron indices), sorted by
-/// time then neuron. state.npz holds <c>POP_times_ms</c> and <c>POP_VAR</c> (float32, [samples, neurons]).
+/// spikes.npz holds, per recorded population, <c>POP_times_ms</c> (float64; grid timing: step × dt, the start
+/// of the step that contains the threshold crossing; exact timing: the exact crossing or input time) and
+/// <c>POP_senders</c> (int32 neuron indices), sorted by time then neuron. state.npz holds <c>POP_times_ms</c> and
+/// <c>POP_VAR</c> (float32, [samples, neurons]).
 /// </remarks>
 public static class RunCommand
 {
@@ -43,16 +44,22 @@ public static class RunCommand
             Description = "clock or event (default: the file's simulation.engine)",
         };
         engine.AcceptOnlyFromAmong("clock", "event");
-        var command = new Command("run", "Simulate a network file (clock-driven) and write spikes, summary, raster.");
+        var timing = new Option<string?>("--timing")
+        {
+            Description = "event engine: grid (clock conventions) or exact spike times (default: simulation.timing)",
+        };
+        timing.AcceptOnlyFromAmong("grid", "exact");
+        var command = new Command("run", "Simulate a network file and write spikes, summary, raster.");
         command.Arguments.Add(file);
         command.Options.Add(duration);
         command.Options.Add(seed);
         command.Options.Add(output);
         command.Options.Add(threads);
         command.Options.Add(engine);
+        command.Options.Add(timing);
         command.SetAction(parsed => TryParseSeed(parsed.GetValue(seed), out long? seedValue, out string why)
             ? Execute(parsed.GetValue(file)!, parsed.GetValue(duration), seedValue, parsed.GetValue(output),
-                parsed.GetValue(threads), parsed.GetValue(engine))
+                parsed.GetValue(threads), parsed.GetValue(engine), parsed.GetValue(timing))
             : Fail(ExitCodes.Usage, why));
         return command;
     }
@@ -83,7 +90,7 @@ public static class RunCommand
 
     /// <summary>Runs the command; returns an exit code from <see cref="ExitCodes"/>.</summary>
     public static int Execute(string path, string? durationText, long? seed, string? outDir, int threads,
-        string? engineName = null)
+        string? engineName = null, string? timingName = null)
     {
         if (threads < 1 || threads > 256)
         {
@@ -122,6 +129,23 @@ public static class RunCommand
             return Fail(ExitCodes.Usage, $"--duration {problem} (got {durationText})");
         }
 
+        var engineKind = engineName is null ? spec.Simulation.Engine
+            : engineName == "event" ? EngineKind.Event : EngineKind.Clock;
+        if (engineKind == EngineKind.Clock && timingName == "exact")
+        {
+            return Fail(ExitCodes.Usage, "--timing exact needs the event engine (--engine event); "
+                + "the clock engine works on the dt grid");
+        }
+
+        // The clock engine always works on the grid; the file's timing is the event engine's.
+        var timing = engineKind == EngineKind.Clock ? EventTiming.Grid
+            : timingName is null ? spec.Simulation.Timing
+            : timingName == "exact" ? EventTiming.Exact : EventTiming.Grid;
+        if (engineKind == EngineKind.Event && timing == EventTiming.Grid && OffGridSpikeTime(spec) is string offGrid)
+        {
+            return Fail(ExitCodes.BadInput, offGrid);
+        }
+
         string dir = outDir ?? Path.Combine("runs", spec.Name);
         if (CheckWritable(dir) is string unwritable)
         {
@@ -152,9 +176,39 @@ public static class RunCommand
         double duration = durationMs ?? spec.Simulation.Duration;
 
         long runSeed = seed ?? spec.Simulation.Seed;
-        var engineKind = engineName is null ? spec.Simulation.Engine
-            : engineName == "event" ? EngineKind.Event : EngineKind.Clock;
-        return Simulate(spec, network, duration, runSeed, threads, dir, build.Elapsed.TotalSeconds, engineKind);
+        var run = new RunChoice(engineKind, timing);
+        return Simulate(spec, network, duration, runSeed, threads, dir, build.Elapsed.TotalSeconds, run);
+    }
+
+    // The engine and its spike timing for this run.
+    private readonly record struct RunChoice(EngineKind Engine, EventTiming Timing)
+    {
+        public bool Exact => Engine == EngineKind.Event && Timing == EventTiming.Exact;
+    }
+
+    // The first spike_times entry off the dt grid, as a one-line error (grid timing of the event engine needs grid
+    // times: it reproduces the clock engine's steps), or null.
+    private static string? OffGridSpikeTime(NetworkSpec spec)
+    {
+        foreach (var population in spec.Populations)
+        {
+            var times = population.SpikeTimes;
+            for (int i = 0; times is not null && i < times.Count; i++)
+            {
+                for (int k = 0; k < times[i].Count; k++)
+                {
+                    if (!SimulationSpec.IsMultiple(times[i][k], spec.Simulation.Dt))
+                    {
+                        return $"{spec.FileName}: $.populations[{population.Index}].spike_times[{i}][{k}]: "
+                            + $"must lie on the dt grid ({Quantity.Format(spec.Simulation.Dt, Dimension.Time)}) "
+                            + "for the event engine's grid timing; use \"timing\": \"exact\" in the simulation "
+                            + $"section or --timing exact (got {Quantity.Format(times[i][k], Dimension.Time)})";
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     // Why --duration cannot be used with this file's dt, or null when it can.
@@ -207,7 +261,7 @@ public static class RunCommand
     // Ctrl-C (or SIGTERM): the first signal asks the run to stop between chunks (partial spike file removed,
     // exit 130); a second one ends the process at once.
     private static int Simulate(NetworkSpec spec, SimulationNetwork network, double durationMs, long seed,
-        int threads, string dir, double buildSeconds, EngineKind engineKind)
+        int threads, string dir, double buildSeconds, RunChoice run)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -224,10 +278,11 @@ public static class RunCommand
                 cancel.Cancel();
             });
         string spikeFile = Path.Combine(dir, ".spikes.tmp");
+        string timedFile = Path.Combine(dir, ".spike-times.tmp");
         try
         {
-            return Simulate(spec, network, durationMs, seed, threads, dir, buildSeconds, engineKind, spikeFile,
-                cancel.Token);
+            return Simulate(spec, network, durationMs, seed, threads, dir, buildSeconds, run,
+                (spikeFile, run.Exact ? timedFile : null), cancel.Token);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -236,17 +291,21 @@ public static class RunCommand
         finally
         {
             Console.CancelKeyPress -= onCancel;
-            if (File.Exists(spikeFile))
+            foreach (string temporary in new[] { spikeFile, timedFile })
             {
-                DeleteQuietly(spikeFile);
+                if (File.Exists(temporary))
+                {
+                    DeleteQuietly(temporary);
+                }
             }
         }
     }
 
     private static int Simulate(NetworkSpec spec, SimulationNetwork network, double durationMs, long seed,
-        int threads, string dir, double buildSeconds, EngineKind engineKind, string spikeFile,
+        int threads, string dir, double buildSeconds, RunChoice run, (string Steps, string? Times) spikeFiles,
         CancellationToken cancel)
     {
+        string spikeFile = spikeFiles.Steps;
         var populations = network.Populations;
         var recordedNames = spec.Recording.Spikes.Count > 0
             ? spec.Recording.Spikes.ToHashSet()
@@ -267,16 +326,14 @@ public static class RunCommand
             using var sink = new FileSpikeSink(spikeFile);
             var recorded = populations.Select(p => recordedNames.Contains(p.Name)).ToList();
             using var recorder = new SpikeRecorder(recorded, sink);
-            if (engineKind == EngineKind.Event)
+            if (run.Engine == EngineKind.Event)
             {
-                if (stateRecorders.Count > 0)
-                {
-                    return Fail(ExitCodes.Usage,
-                        "state recording needs the clock engine (the event engine records spikes)");
-                }
-
+                var outputs = new EventRun.Outputs(
+                    run.Exact ? Core.Engine.EventDriven.SpikeTiming.Exact : Core.Engine.EventDriven.SpikeTiming.Grid,
+                    spikeFiles.Times, recorded,
+                    stateRecorders.Select(r => (r, network.IndexOf(r.Population))).ToList());
                 var cpu = ProcessorTime();
-                (simulateSeconds, events) = EventRun.Simulate(network, steps, [statistics, recorder],
+                (simulateSeconds, events) = EventRun.Simulate(network, steps, [statistics, recorder], outputs,
                     c => Rule(spec, network, c), cancel);
                 recorder.Complete();
                 simulateCpuSeconds = (ProcessorTime() - cpu).TotalSeconds;
@@ -317,11 +374,19 @@ public static class RunCommand
         var figures = populations.Select((p, i) => new RunSummary.PopulationFigures(
             p.Name, p.Size, statistics.Spikes(i), statistics.MeanRateHz(i, durationMs), statistics.CvIsi(i))).ToList();
         var summary = new RunSummary(spec.Name, durationMs, network.Dt, seed, threads, figures, events, buildSeconds,
-            simulateSeconds, simulateCpuSeconds);
+            simulateSeconds, simulateCpuSeconds, run.Engine == EngineKind.Event ? "event" : "clock",
+            run.Exact ? "exact" : "grid");
         try
         {
-            var series = WriteSpikes(Path.Combine(dir, "spikes.npz"), spikeFile, network, recordedNames);
+            var series = spikeFiles.Times is { } timedFile
+                ? WriteTimedSpikes(Path.Combine(dir, "spikes.npz"), timedFile, network, recordedNames)
+                : WriteSpikes(Path.Combine(dir, "spikes.npz"), spikeFile, network, recordedNames);
             File.Delete(spikeFile);
+            if (spikeFiles.Times is { } written)
+            {
+                File.Delete(written);
+            }
+
             if (stateRecorders.Count > 0)
             {
                 StateRecording.Write(stateFile, stateRecorders);
@@ -361,6 +426,34 @@ public static class RunCommand
                 mine.Select(e => e.Step * network.Dt).ToArray(), mine.Select(e => e.Neuron).ToArray()));
         }
 
+        WriteSeries(path, series);
+        return series;
+    }
+
+    // Exact timing: the exact spike times (float64 ms) from the TimedSpikeFile, sorted by time then neuron.
+    private static List<RasterPlot.Series> WriteTimedSpikes(string path, string timedFile, SimulationNetwork network,
+        HashSet<string> recorded)
+    {
+        var spikes = TimedSpikeFile.ReadAll(timedFile);
+        var series = new List<RasterPlot.Series>();
+        for (int p = 0; p < network.Populations.Count; p++)
+        {
+            var population = network.Populations[p];
+            if (!recorded.Contains(population.Name))
+            {
+                continue;
+            }
+
+            var mine = spikes.Where(e => e.Population == p).OrderBy(e => e.TimeMs).ThenBy(e => e.Neuron).ToArray();
+            series.Add(new RasterPlot.Series(population.Name, population.Size,
+                mine.Select(e => e.TimeMs).ToArray(), mine.Select(e => e.Neuron).ToArray()));
+        }
+
+        WriteSeries(path, series);
+        return series;
+    }
+
+    private static void WriteSeries(string path, List<RasterPlot.Series> series) =>
         NpzWriter.WriteFile(path, npz =>
         {
             foreach (var s in series)
@@ -369,8 +462,6 @@ public static class RunCommand
                 npz.AddVector<int>(s.Name + "_senders", s.Senders);
             }
         });
-        return series;
-    }
 
     private static void Report(RunSummary summary, string dir)
     {
