@@ -141,6 +141,11 @@ public static class RunCommand
         var timing = engineKind == EngineKind.Clock ? EventTiming.Grid
             : timingName is null ? spec.Simulation.Timing
             : timingName == "exact" ? EventTiming.Exact : EventTiming.Grid;
+        if (!(engineKind == EngineKind.Event && timing == EventTiming.Exact) && OffGridDelay(spec) is string delay)
+        {
+            return Fail(ExitCodes.BadInput, delay);
+        }
+
         if (engineKind == EngineKind.Event && timing == EventTiming.Grid && OffGridSpikeTime(spec) is string offGrid)
         {
             return Fail(ExitCodes.BadInput, offGrid);
@@ -184,6 +189,24 @@ public static class RunCommand
     private readonly record struct RunChoice(EngineKind Engine, EventTiming Timing)
     {
         public bool Exact => Engine == EngineKind.Event && Timing == EventTiming.Exact;
+    }
+
+    // The first projection delay that is not a whole number of steps (the loader accepts one for the event engine;
+    // only its exact timing can run it), as a one-line error, or null.
+    private static string? OffGridDelay(NetworkSpec spec)
+    {
+        foreach (var projection in spec.Projections)
+        {
+            if (!spec.Simulation.IsWholeSteps(projection.Delay))
+            {
+                return $"{spec.FileName}: $.projections[{projection.Index}].delay: must be a whole number of steps "
+                    + $"of dt ({Quantity.Format(spec.Simulation.Dt, Dimension.Time)}) for the clock engine and the "
+                    + "event engine's grid timing; use \"timing\": \"exact\" with the event engine "
+                    + $"(got {Quantity.Format(projection.Delay, Dimension.Time)})";
+            }
+        }
+
+        return null;
     }
 
     // The first spike_times entry off the dt grid, as a one-line error (grid timing of the event engine needs grid
@@ -333,8 +356,11 @@ public static class RunCommand
                     spikeFiles.Times, recorded,
                     stateRecorders.Select(r => (r, network.IndexOf(r.Population))).ToList());
                 var cpu = ProcessorTime();
+                // Exact timing takes the file's delays as they are (the network's are rounded to steps).
+                Func<int, double>? delays = run.Exact
+                    ? c => spec.Projection(network.Connections[c].Name).Delay : null;
                 (simulateSeconds, events) = EventRun.Simulate(network, steps, [statistics, recorder], outputs,
-                    c => Rule(spec, network, c), cancel);
+                    c => Rule(spec, network, c), delays, cancel);
                 recorder.Complete();
                 simulateCpuSeconds = (ProcessorTime() - cpu).TotalSeconds;
             }

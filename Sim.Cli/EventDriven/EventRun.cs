@@ -26,13 +26,14 @@ public static class EventRun
     public sealed record Outputs(SpikeTiming Timing, string? TimedSpikePath, IReadOnlyList<bool> Recorded,
         IReadOnlyList<(StateRecorder Recorder, int Population)> StateRecorders);
 
-    /// <summary>Simulates <paramref name="steps"/> steps; returns (simulation seconds, synaptic events).</summary>
+    /// <summary>Simulates <paramref name="steps"/> steps; returns (simulation seconds, synaptic events).
+    /// <paramref name="delayMs"/>: each connection's delay in ms, for exact timing (default: whole steps).</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was signalled (Ctrl-C).</exception>
     public static (double Seconds, long SynapticEvents) Simulate(SimulationNetwork network, long steps,
         IReadOnlyList<ISpikeObserver> observers, Outputs outputs, Func<int, IPlasticityRule?>? rules = null,
-        CancellationToken cancel = default)
+        Func<int, double>? delayMs = null, CancellationToken cancel = default)
     {
-        var view = EventNetworkFactory.From(network, rules);
+        var view = EventNetworkFactory.From(network, rules, delayMs);
         var engine = new EventDrivenEngine(view, outputs.Timing);
         var sink = new ObserverSpikeSink(observers, view.Populations.Count, network.Dt);
         using var timed = outputs.TimedSpikePath is { } path ? new TimedSpikeFile(path, outputs.Recorded, sink) : null;

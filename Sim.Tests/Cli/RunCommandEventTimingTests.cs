@@ -155,6 +155,33 @@ public sealed class RunCommandEventTimingTests : IDisposable
     }
 
     [Fact]
+    public void Run_DelayOffGridExactTiming_DeliversAfterExactDelay()
+    {
+        // The same file with "delay": "0.25 ms" (not a whole number of 0.1 ms steps; the loader accepts it for the
+        // event engine): exact timing shifts each output spike by exactly 0.25 ms (1e-9 ms as above); the clock
+        // engine and grid timing would have to round it, so they refuse it naming the projection.
+        string path = Path.Combine(_dir, "delay.json");
+        string text = File.ReadAllText(Network("spike-times-exact.json"))
+            .Replace("\"weight\": \"12 mV\"", "\"weight\": \"12 mV\", \"delay\": \"0.25 ms\"",
+                StringComparison.Ordinal);
+        Assert.Contains("0.25 ms", text);
+        File.WriteAllText(path, text);
+
+        var (code, error) = Run(path, Path.Combine(_dir, "ev"));
+        var (gridCode, gridError) = Run(path, Path.Combine(_dir, "grid"), timing: "grid");
+        var (clockCode, clockError) = Run(path, Path.Combine(_dir, "clock"), engine: "clock");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var outputs = Npz(Path.Combine(_dir, "ev", "spikes.npz"), "n_times_ms");
+        Assert.Equal(0.2345 + 0.25 + PspCrossing(), outputs[0], 1e-9);
+        Assert.Equal(3.1415926 + 0.25 + PspCrossing(), outputs[1], 1e-9);
+        Assert.Equal(ExitCodes.BadInput, gridCode);
+        Assert.Contains("$.projections[0].delay", gridError);
+        Assert.Equal(ExitCodes.BadInput, clockCode);
+        Assert.Contains("$.projections[0].delay", clockError);
+    }
+
+    [Fact]
     public void Run_OffGridSpikeTimesWithGridTiming_BadInputNamingEntry()
     {
         var (code, error) = Run(Network("spike-times-exact.json"), Path.Combine(_dir, "g"), timing: "grid");
