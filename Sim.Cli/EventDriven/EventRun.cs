@@ -64,7 +64,12 @@ public static class EventRun
     {
         while (samplers.Count > 0)
         {
-            long next = samplers.Min(s => s.NextStep);
+            long next = long.MaxValue;
+            foreach (var sampler in samplers)
+            {
+                next = Math.Min(next, sampler.NextStep);
+            }
+
             if (next > target)
             {
                 return;
