@@ -17,15 +17,17 @@ using NeuroSim.Neurons.Lif;
 namespace NeuroSim.Cli.Commands;
 
 /// <summary>
-/// The <c>neurosim run FILE [--duration 1s] [--seed 7] [--out DIR] [--threads N]</c> command: simulates a
-/// network file with the clock-driven engine and writes spikes.npz, summary.json, raster.png (and state.npz
-/// when the file records state) into DIR. <c>neurosim run SYNAPSES --sample K [--data SET]</c> runs test sample K
-/// through an SNN-trained synapse file instead (<see cref="Snn.SnnRunCommand"/>).
+/// The <c>neurosim run FILE [--duration 1s] [--seed 7] [--out DIR] [--threads N] [--engine clock|event]
+/// [--timing grid|exact]</c> command: simulates a network file with the clock-driven or event-driven engine and
+/// writes spikes.npz, summary.json, raster.png (and state.npz when the file records state) into DIR.
+/// <c>neurosim run SYNAPSES --sample K [--data SET]</c> runs test sample K through an SNN-trained synapse file
+/// instead (<see cref="Snn.SnnRunCommand"/>).
 /// </summary>
 /// <remarks>
-/// spikes.npz holds, per recorded population, <c>POP_times_ms</c> (float64, spike times = step × dt, the start
-/// of the step that contains the threshold crossing) and <c>POP_senders</c> (int32 neuron indices), sorted by
-/// time then neuron. state.npz holds <c>POP_times_ms</c> and <c>POP_VAR</c> (float32, [samples, neurons]).
+/// spikes.npz holds, per recorded population, <c>POP_times_ms</c> (float64; grid timing: step × dt, the start
+/// of the step that contains the threshold crossing; exact timing: the exact crossing or input time) and
+/// <c>POP_senders</c> (int32 neuron indices), sorted by time then neuron. state.npz holds <c>POP_times_ms</c> and
+/// <c>POP_VAR</c> (float32, [samples, neurons]).
 /// </remarks>
 public static class RunCommand
 {
@@ -45,33 +47,51 @@ public static class RunCommand
             Description = "clock or event (default: the file's simulation.engine)",
         };
         engine.AcceptOnlyFromAmong("clock", "event");
+        var timing = new Option<string?>("--timing")
+        {
+            Description = "event engine: grid (clock conventions) or exact spike times (default: simulation.timing)",
+        };
+        timing.AcceptOnlyFromAmong("grid", "exact");
         var sample = new Option<int?>("--sample")
         {
             Description = "with an SNN synapse file: run test sample K through the trained network",
         };
         var data = new Option<string?>("--data") { Description = "with --sample: data set (default: the file's)" };
-        var command = new Command("run", "Simulate a network file (clock-driven) and write spikes, summary, raster.");
+        var command = new Command("run", "Simulate a network file and write spikes, summary, raster.");
         command.Arguments.Add(file);
         command.Options.Add(duration);
         command.Options.Add(seed);
         command.Options.Add(output);
         command.Options.Add(threads);
         command.Options.Add(engine);
+        command.Options.Add(timing);
         command.Options.Add(sample);
         command.Options.Add(data);
-        command.SetAction(parsed => parsed.GetValue(sample) is int k
-            ? parsed.GetValue(duration) is not null || parsed.GetValue(seed) is not null
-                || parsed.GetValue(engine) is not null
-                ? Fail(ExitCodes.Usage, "--sample takes the steps, seed and engine from the synapse file's training " +
-                    "section (clock engine); drop --duration, --seed and --engine")
-                : Snn.SnnRunCommand.Run(parsed.GetValue(file)!, k, parsed.GetValue(data), parsed.GetValue(output),
-                parsed.GetValue(threads))
-            : parsed.GetValue(file)!.EndsWith(".msgpack", StringComparison.OrdinalIgnoreCase)
-            ? Fail(ExitCodes.Usage, "a synapse file is run with --sample K (a test sample through the trained SNN)")
-            : TryParseSeed(parsed.GetValue(seed), out long? seedValue, out string why)
-            ? Execute(parsed.GetValue(file)!, parsed.GetValue(duration), seedValue, parsed.GetValue(output),
-                parsed.GetValue(threads), parsed.GetValue(engine))
-            : Fail(ExitCodes.Usage, why));
+        command.SetAction(parsed =>
+        {
+            string path = parsed.GetValue(file)!;
+            if (parsed.GetValue(sample) is int k)
+            {
+                bool overridden = parsed.GetValue(duration) is not null || parsed.GetValue(seed) is not null
+                    || parsed.GetValue(engine) is not null || parsed.GetValue(timing) is not null;
+                return overridden
+                    ? Fail(ExitCodes.Usage, "--sample takes the steps, seed and engine from the synapse file's " +
+                        "training section (clock engine); drop --duration, --seed, --engine and --timing")
+                    : Snn.SnnRunCommand.Run(path, k, parsed.GetValue(data), parsed.GetValue(output),
+                        parsed.GetValue(threads));
+            }
+
+            if (path.EndsWith(".msgpack", StringComparison.OrdinalIgnoreCase))
+            {
+                return Fail(ExitCodes.Usage,
+                    "a synapse file is run with --sample K (a test sample through the trained SNN)");
+            }
+
+            return TryParseSeed(parsed.GetValue(seed), out long? seedValue, out string why)
+                ? Execute(path, parsed.GetValue(duration), seedValue, parsed.GetValue(output),
+                    parsed.GetValue(threads), parsed.GetValue(engine), parsed.GetValue(timing))
+                : Fail(ExitCodes.Usage, why);
+        });
         return command;
     }
 
@@ -101,7 +121,7 @@ public static class RunCommand
 
     /// <summary>Runs the command; returns an exit code from <see cref="ExitCodes"/>.</summary>
     public static int Execute(string path, string? durationText, long? seed, string? outDir, int threads,
-        string? engineName = null)
+        string? engineName = null, string? timingName = null)
     {
         if (threads < 1 || threads > 256)
         {
@@ -140,6 +160,28 @@ public static class RunCommand
             return Fail(ExitCodes.Usage, $"--duration {problem} (got {durationText})");
         }
 
+        var engineKind = engineName is null ? spec.Simulation.Engine
+            : engineName == "event" ? EngineKind.Event : EngineKind.Clock;
+        if (engineKind == EngineKind.Clock && timingName == "exact")
+        {
+            return Fail(ExitCodes.Usage, "--timing exact needs the event engine (--engine event); "
+                + "the clock engine works on the dt grid");
+        }
+
+        // The clock engine always works on the grid; the file's timing is the event engine's.
+        var timing = engineKind == EngineKind.Clock ? EventTiming.Grid
+            : timingName is null ? spec.Simulation.Timing
+            : timingName == "exact" ? EventTiming.Exact : EventTiming.Grid;
+        if (!(engineKind == EngineKind.Event && timing == EventTiming.Exact) && OffGridDelay(spec) is string delay)
+        {
+            return Fail(ExitCodes.BadInput, delay);
+        }
+
+        if (engineKind == EngineKind.Event && timing == EventTiming.Grid && OffGridSpikeTime(spec) is string offGrid)
+        {
+            return Fail(ExitCodes.BadInput, offGrid);
+        }
+
         string dir = outDir ?? Path.Combine("runs", spec.Name);
         if (CheckWritable(dir) is string unwritable)
         {
@@ -170,9 +212,57 @@ public static class RunCommand
         double duration = durationMs ?? spec.Simulation.Duration;
 
         long runSeed = seed ?? spec.Simulation.Seed;
-        var engineKind = engineName is null ? spec.Simulation.Engine
-            : engineName == "event" ? EngineKind.Event : EngineKind.Clock;
-        return Simulate(spec, network, duration, runSeed, threads, dir, build.Elapsed.TotalSeconds, engineKind);
+        var run = new RunChoice(engineKind, timing);
+        return Simulate(spec, network, duration, runSeed, threads, dir, build.Elapsed.TotalSeconds, run);
+    }
+
+    // The engine and its spike timing for this run.
+    private readonly record struct RunChoice(EngineKind Engine, EventTiming Timing)
+    {
+        public bool Exact => Engine == EngineKind.Event && Timing == EventTiming.Exact;
+    }
+
+    // The first projection delay that is not a whole number of steps (the loader accepts one for the event engine;
+    // only its exact timing can run it), as a one-line error, or null.
+    private static string? OffGridDelay(NetworkSpec spec)
+    {
+        foreach (var projection in spec.Projections)
+        {
+            if (!spec.Simulation.IsWholeSteps(projection.Delay))
+            {
+                return $"{spec.FileName}: $.projections[{projection.Index}].delay: must be a whole number of steps "
+                    + $"of dt ({Quantity.Format(spec.Simulation.Dt, Dimension.Time)}) for the clock engine and the "
+                    + "event engine's grid timing; use \"timing\": \"exact\" with the event engine "
+                    + $"(got {Quantity.Format(projection.Delay, Dimension.Time)})";
+            }
+        }
+
+        return null;
+    }
+
+    // The first spike_times entry off the dt grid, as a one-line error (grid timing of the event engine needs grid
+    // times: it reproduces the clock engine's steps), or null.
+    private static string? OffGridSpikeTime(NetworkSpec spec)
+    {
+        foreach (var population in spec.Populations)
+        {
+            var times = population.SpikeTimes;
+            for (int i = 0; times is not null && i < times.Count; i++)
+            {
+                for (int k = 0; k < times[i].Count; k++)
+                {
+                    if (!SimulationSpec.IsMultiple(times[i][k], spec.Simulation.Dt))
+                    {
+                        return $"{spec.FileName}: $.populations[{population.Index}].spike_times[{i}][{k}]: "
+                            + $"must lie on the dt grid ({Quantity.Format(spec.Simulation.Dt, Dimension.Time)}) "
+                            + "for the event engine's grid timing; use \"timing\": \"exact\" in the simulation "
+                            + $"section or --timing exact (got {Quantity.Format(times[i][k], Dimension.Time)})";
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     // Why --duration cannot be used with this file's dt, or null when it can.
@@ -225,7 +315,7 @@ public static class RunCommand
     // Ctrl-C (or SIGTERM): the first signal asks the run to stop between chunks (partial spike file removed,
     // exit 130); a second one ends the process at once.
     private static int Simulate(NetworkSpec spec, SimulationNetwork network, double durationMs, long seed,
-        int threads, string dir, double buildSeconds, EngineKind engineKind)
+        int threads, string dir, double buildSeconds, RunChoice run)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -242,10 +332,11 @@ public static class RunCommand
                 cancel.Cancel();
             });
         string spikeFile = Path.Combine(dir, ".spikes.tmp");
+        string timedFile = Path.Combine(dir, ".spike-times.tmp");
         try
         {
-            return Simulate(spec, network, durationMs, seed, threads, dir, buildSeconds, engineKind, spikeFile,
-                cancel.Token);
+            return Simulate(spec, network, durationMs, seed, threads, dir, buildSeconds, run,
+                (spikeFile, run.Exact ? timedFile : null), cancel.Token);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -254,17 +345,21 @@ public static class RunCommand
         finally
         {
             Console.CancelKeyPress -= onCancel;
-            if (File.Exists(spikeFile))
+            foreach (string temporary in new[] { spikeFile, timedFile })
             {
-                DeleteQuietly(spikeFile);
+                if (File.Exists(temporary))
+                {
+                    DeleteQuietly(temporary);
+                }
             }
         }
     }
 
     private static int Simulate(NetworkSpec spec, SimulationNetwork network, double durationMs, long seed,
-        int threads, string dir, double buildSeconds, EngineKind engineKind, string spikeFile,
+        int threads, string dir, double buildSeconds, RunChoice run, (string Steps, string? Times) spikeFiles,
         CancellationToken cancel)
     {
+        string spikeFile = spikeFiles.Steps;
         var populations = network.Populations;
         var recordedNames = spec.Recording.Spikes.Count > 0
             ? spec.Recording.Spikes.ToHashSet()
@@ -285,17 +380,18 @@ public static class RunCommand
             using var sink = new FileSpikeSink(spikeFile);
             var recorded = populations.Select(p => recordedNames.Contains(p.Name)).ToList();
             using var recorder = new SpikeRecorder(recorded, sink);
-            if (engineKind == EngineKind.Event)
+            if (run.Engine == EngineKind.Event)
             {
-                if (stateRecorders.Count > 0)
-                {
-                    return Fail(ExitCodes.Usage,
-                        "state recording needs the clock engine (the event engine records spikes)");
-                }
-
+                var outputs = new EventRun.Outputs(
+                    run.Exact ? Core.Engine.EventDriven.SpikeTiming.Exact : Core.Engine.EventDriven.SpikeTiming.Grid,
+                    spikeFiles.Times, recorded,
+                    stateRecorders.Select(r => (r, network.IndexOf(r.Population))).ToList());
                 var cpu = ProcessorTime();
-                (simulateSeconds, events) = EventRun.Simulate(network, steps, [statistics, recorder],
-                    c => Rule(spec, network, c), cancel);
+                // Exact timing takes the file's delays as they are (the network's are rounded to steps).
+                Func<int, double>? delays = run.Exact
+                    ? c => spec.Projection(network.Connections[c].Name).Delay : null;
+                (simulateSeconds, events) = EventRun.Simulate(network, steps, [statistics, recorder], outputs,
+                    c => Rule(spec, network, c), delays, cancel);
                 recorder.Complete();
                 simulateCpuSeconds = (ProcessorTime() - cpu).TotalSeconds;
             }
@@ -335,11 +431,19 @@ public static class RunCommand
         var figures = populations.Select((p, i) => new RunSummary.PopulationFigures(
             p.Name, p.Size, statistics.Spikes(i), statistics.MeanRateHz(i, durationMs), statistics.CvIsi(i))).ToList();
         var summary = new RunSummary(spec.Name, durationMs, network.Dt, seed, threads, figures, events, buildSeconds,
-            simulateSeconds, simulateCpuSeconds);
+            simulateSeconds, simulateCpuSeconds, run.Engine == EngineKind.Event ? "event" : "clock",
+            run.Exact ? "exact" : "grid");
         try
         {
-            var series = WriteSpikes(Path.Combine(dir, "spikes.npz"), spikeFile, network, recordedNames);
+            var series = spikeFiles.Times is { } timedFile
+                ? WriteTimedSpikes(Path.Combine(dir, "spikes.npz"), timedFile, network, recordedNames)
+                : WriteSpikes(Path.Combine(dir, "spikes.npz"), spikeFile, network, recordedNames);
             File.Delete(spikeFile);
+            if (spikeFiles.Times is { } written)
+            {
+                File.Delete(written);
+            }
+
             if (stateRecorders.Count > 0)
             {
                 StateRecording.Write(stateFile, stateRecorders);
@@ -379,6 +483,34 @@ public static class RunCommand
                 mine.Select(e => e.Step * network.Dt).ToArray(), mine.Select(e => e.Neuron).ToArray()));
         }
 
+        WriteSeries(path, series);
+        return series;
+    }
+
+    // Exact timing: the exact spike times (float64 ms) from the TimedSpikeFile, sorted by time then neuron.
+    private static List<RasterPlot.Series> WriteTimedSpikes(string path, string timedFile, SimulationNetwork network,
+        HashSet<string> recorded)
+    {
+        var spikes = TimedSpikeFile.ReadAll(timedFile);
+        var series = new List<RasterPlot.Series>();
+        for (int p = 0; p < network.Populations.Count; p++)
+        {
+            var population = network.Populations[p];
+            if (!recorded.Contains(population.Name))
+            {
+                continue;
+            }
+
+            var mine = spikes.Where(e => e.Population == p).OrderBy(e => e.TimeMs).ThenBy(e => e.Neuron).ToArray();
+            series.Add(new RasterPlot.Series(population.Name, population.Size,
+                mine.Select(e => e.TimeMs).ToArray(), mine.Select(e => e.Neuron).ToArray()));
+        }
+
+        WriteSeries(path, series);
+        return series;
+    }
+
+    private static void WriteSeries(string path, List<RasterPlot.Series> series) =>
         NpzWriter.WriteFile(path, npz =>
         {
             foreach (var s in series)
@@ -387,8 +519,6 @@ public static class RunCommand
                 npz.AddVector<int>(s.Name + "_senders", s.Senders);
             }
         });
-        return series;
-    }
 
     private static void Report(RunSummary summary, string dir)
     {

@@ -11,12 +11,15 @@ namespace NeuroSim.Cli.Output;
 /// <c>simulate_seconds</c> (wall time of the step loop, recording included), <c>simulate_cpu_seconds</c>
 /// (processor time the whole process used meanwhile: on a busy machine, the figure that excludes waiting for a
 /// CPU, like Brian2's std::clock-based run time) and <c>events_per_second</c>
-/// (synaptic_events / simulate_seconds).
+/// (synaptic_events / simulate_seconds), <c>engine</c> (<c>clock</c> or <c>event</c>) and <c>timing</c>
+/// (<c>grid</c>: spike times on the dt grid, always for the clock engine; <c>exact</c>: the event engine's exact
+/// times).
 /// </remarks>
 public sealed record RunSummary(
     string Network, double DurationMs, double DtMs, long Seed, int Threads,
     IReadOnlyList<RunSummary.PopulationFigures> Populations,
-    long SynapticEvents, double BuildSeconds, double SimulateSeconds, double SimulateCpuSeconds)
+    long SynapticEvents, double BuildSeconds, double SimulateSeconds, double SimulateCpuSeconds,
+    string Engine = "clock", string Timing = "grid")
 {
     /// <summary>One population's figures.</summary>
     public sealed record PopulationFigures(string Name, int Size, long Spikes, double MeanRateHz, double CvIsi);
@@ -46,6 +49,8 @@ public sealed record RunSummary(
             ["duration_ms"] = DurationMs,
             ["dt_ms"] = DtMs,
             ["seed"] = Seed,
+            ["engine"] = Engine,
+            ["timing"] = Timing,
             ["threads"] = Threads,
             ["populations"] = populations,
             ["synaptic_events"] = SynapticEvents,

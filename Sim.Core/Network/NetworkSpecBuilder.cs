@@ -10,6 +10,7 @@ namespace NeuroSim.Core.Network;
 internal sealed class NetworkSpecBuilder(SpecReader r, NetworkLoadOptions options, string fileName, string text)
 {
     private static readonly string[] Engines = ["clock", "event"];
+    private static readonly string[] Timings = ["grid", "exact"];
 
     private readonly LoadContext c = new(r, options);
 
@@ -52,13 +53,22 @@ internal sealed class NetworkSpecBuilder(SpecReader r, NetworkLoadOptions option
             return null;
         }
 
-        r.AllowOnly(obj, path, "dt", "duration", "seed", "engine");
+        r.AllowOnly(obj, path, "dt", "duration", "seed", "engine", "timing");
         double? dt = c.Positive(obj, path, "dt", Dimension.Time, 0.1);
         double? duration = c.Positive(obj, path, "duration", Dimension.Time, 1000.0);
         long? seed = r.GetInteger(obj, path, "seed", 0, 0);
         string? engine = r.GetChoice(obj, path, "engine", Engines, "clock");
-        if (dt is null || duration is null || seed is null || engine is null)
+        string? timing = r.GetChoice(obj, path, "timing", Timings, "grid");
+        if (dt is null || duration is null || seed is null || engine is null || timing is null)
         {
+            return null;
+        }
+
+        if (timing == "exact" && engine != "event")
+        {
+            r.Error(SpecPath.Property(path, "timing"),
+                "exact timing needs the event engine (\"engine\": \"event\"); the clock engine works on the grid",
+                timing);
             return null;
         }
 
@@ -93,7 +103,8 @@ internal sealed class NetworkSpecBuilder(SpecReader r, NetworkLoadOptions option
         }
 
         return new SimulationSpec(dt.Value, duration.Value, seed.Value,
-            engine == "event" ? EngineKind.Event : EngineKind.Clock);
+            engine == "event" ? EngineKind.Event : EngineKind.Clock,
+            timing == "exact" ? EventTiming.Exact : EventTiming.Grid);
     }
 
     private JsonObject? ReadTraining(JsonObject root)

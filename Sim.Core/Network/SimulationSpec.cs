@@ -7,7 +7,9 @@ namespace NeuroSim.Core.Network;
 /// <param name="Duration">Simulated time in ms (default 1000 ms).</param>
 /// <param name="Seed">Master seed (default 0); per-population and per-projection streams derive from it.</param>
 /// <param name="Engine">Engine to use (default clock).</param>
-public sealed record SimulationSpec(double Dt, double Duration, long Seed, EngineKind Engine)
+/// <param name="Timing">Spike timing of the event engine (default grid: the clock engine's conventions).</param>
+public sealed record SimulationSpec(double Dt, double Duration, long Seed, EngineKind Engine,
+    EventTiming Timing = EventTiming.Grid)
 {
     /// <summary>Number of whole steps of <see cref="Dt"/> in <paramref name="timeMs"/>, rounded to nearest.</summary>
     public long StepsOf(double timeMs) => (long)Math.Round(timeMs / Dt);

@@ -48,6 +48,9 @@ public sealed class StateRecorder : ISpikeObserver, IDisposable
     /// <summary>The variables sampled.</summary>
     public IReadOnlyList<string> Variables { get; }
 
+    /// <summary>Steps between samples.</summary>
+    public long IntervalSteps => _interval;
+
     /// <summary>The neuron indices sampled.</summary>
     public IReadOnlyList<int> Neurons => _neurons;
 

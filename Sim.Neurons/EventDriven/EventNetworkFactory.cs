@@ -16,11 +16,14 @@ public static class EventNetworkFactory
 {
     /// <summary>
     /// The event view of <paramref name="network"/> (prepared for its dt, with any injected currents applied).
-    /// <paramref name="rules"/> gives the plasticity rule of connection c, or null.
+    /// <paramref name="rules"/> gives the plasticity rule of connection c, or null; <paramref name="delayMs"/> the
+    /// delay of connection c in ms when it is not a whole number of steps (exact timing; default: the connection's
+    /// whole steps × dt).
     /// </summary>
     /// <exception cref="NotSupportedException">A population kind or per-synapse delays the event engine does not
     /// support; the message names the population or connection.</exception>
-    public static EventNetwork From(SimulationNetwork network, Func<int, IPlasticityRule?>? rules = null)
+    public static EventNetwork From(SimulationNetwork network, Func<int, IPlasticityRule?>? rules = null,
+        Func<int, double>? delayMs = null)
     {
         ArgumentNullException.ThrowIfNull(network);
 
@@ -37,7 +40,7 @@ public static class EventNetworkFactory
 
         var projs = new List<EventProjection>();
         for (int c = 0; c < network.Connections.Count; c++)
-            projs.Add(Convert(network, c, rules?.Invoke(c)));
+            projs.Add(Convert(network, c, rules?.Invoke(c), delayMs));
 
         return new EventNetwork(network.Dt, pops, projs);
     }
@@ -70,7 +73,8 @@ public static class EventNetworkFactory
             $"population '{population.Name}': the event-driven engine runs lif neurons and sources only");
     }
 
-    private static EventProjection Convert(SimulationNetwork network, int index, IPlasticityRule? rule)
+    private static EventProjection Convert(SimulationNetwork network, int index, IPlasticityRule? rule,
+        Func<int, double>? delayMs)
     {
         var c = network.Connections[index];
         if (c.DelaySteps is not null)
@@ -78,7 +82,7 @@ public static class EventNetworkFactory
                 $"connection '{c.Name}': the event-driven engine needs one delay per projection");
 
         int pre = network.Populations[c.Source].Size, post = network.Populations[c.Target].Size;
-        double delay = c.UniformDelaySteps * network.Dt;
+        double delay = delayMs?.Invoke(index) ?? c.UniformDelaySteps * network.Dt;
         bool inhibitory = c.Receptor == Receptor.Inhibitory;
         // The clock engine delivers Weight[k] as the jump itself (mV); its per-connection scale, when it has one,
         // must be applied here too.

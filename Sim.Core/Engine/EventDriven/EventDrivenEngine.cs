@@ -195,6 +195,39 @@ public sealed class EventDrivenEngine
         TimeMs = Math.Max(TimeMs, Math.Min(timeMs, _end));
     }
 
+    /// <summary>
+    /// Processes every event before <paramref name="timeMs"/> and the threshold crossings (and look-ahead rechecks)
+    /// at it, but not the source spikes or deliveries at it: the moment at which the clock engine samples state at
+    /// the end of the step that ends at <paramref name="timeMs"/> (its jumps due then are added in the next step).
+    /// Then <see cref="StateAt(int, int, double)"/> gives that sample. A later <see cref="RunUntil"/> goes on.
+    /// </summary>
+    public void RunBefore(double timeMs)
+    {
+        if (!_ran)
+            throw new InvalidOperationException("Start must run before RunBefore");
+        ProcessEvents(Math.Min(timeMs, _end), stopBeforeSpikesAtLimit: true);
+    }
+
+    /// <summary>
+    /// The state (V, x_e, x_i in mV; x are the file's g_e, g_i) of LIF neuron <paramref name="neuron"/> of
+    /// population <paramref name="population"/> at <paramref name="timeMs"/>, advanced analytically from its last
+    /// event. Valid when every event touching the neuron before <paramref name="timeMs"/> has been processed and
+    /// none after (e.g. right after <see cref="RunBefore"/> with the same time); in grid timing
+    /// <paramref name="timeMs"/> is rounded to the grid.
+    /// </summary>
+    public LifState StateAt(int population, int neuron, double timeMs)
+    {
+        if ((uint)population >= (uint)_net.Populations.Count || !_net.Populations[population].IsLif)
+            throw new ArgumentException($"population {population} is not a LIF population", nameof(population));
+        ArgumentOutOfRangeException.ThrowIfNegative(neuron);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(neuron, _net.Populations[population].Size);
+        int g = _offset[population] + neuron;
+        if (timeMs < _n[g].TLast - GridEpsilon * _dt)
+            throw new InvalidOperationException(
+                $"neuron {neuron} of population {population} was last updated at {_n[g].TLast} ms, after {timeMs} ms");
+        return StateAt(g, _const[g], Math.Max(timeMs, _n[g].TLast));
+    }
+
     /// <summary>Advances by <paramref name="steps"/> grid steps (for progress reporting in chunks).</summary>
     public void AdvanceSteps(long steps) => RunUntil((Math.Round(TimeMs / _dt) + steps) * _dt);
 
@@ -271,14 +304,17 @@ public sealed class EventDrivenEngine
             _queue.Push((n + 1) * _dt, EventKind.SourceStep, (int)(n + 1), 0);
     }
 
-    private void ProcessEvents(double limit)
+    private void ProcessEvents(double limit, bool stopBeforeSpikesAtLimit = false)
     {
         double bound = limit + GridEpsilon * _dt;
+        double spikesBefore = stopBeforeSpikesAtLimit ? limit - GridEpsilon * _dt : double.PositiveInfinity;
         while (true)
         {
             if (_dirtyCount > 0 && (_queue.Count == 0 || _queue.Peek().Time != _now))
                 PredictDirty(_now);
             if (_queue.Count == 0 || _queue.Peek().Time > bound)
+                break;
+            if (_queue.Peek().Kind > EventKind.Recheck && _queue.Peek().Time >= spikesBefore)
                 break;
 
             var e = _queue.Pop();

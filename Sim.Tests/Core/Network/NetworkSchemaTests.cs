@@ -90,6 +90,7 @@ public class NetworkSchemaTests
     [InlineData("", "")]
     [InlineData("\"kind\": \"poisson\", \"params\": { \"rate\": \"10 Hz\" }",
         "\"kind\": \"spike_times\", \"spike_times\": [[\"1 ms\"], [], [], [], []]")]
+    [InlineData("\"seed\": 5", "\"seed\": 5, \"engine\": \"event\", \"timing\": \"exact\"")]
     public void Schema_MinimalTestNetwork_IsValid(string find, string replace)
     {
         string text = find.Length == 0 ? NetworkTexts.Minimal : NetworkTexts.Minimal.Replace(find, replace);
@@ -104,6 +105,7 @@ public class NetworkSchemaTests
     [InlineData("\"tau_m\": \"20 ms\"", "\"tau_mem\": \"20 ms\"")]  // unknown parameter
     [InlineData("\"p\": 0.5", "\"p\": 1.5")]                           // probability above 1
     [InlineData("\"recording\"", "\"recordings\"")]                   // unknown top-level key
+    [InlineData("\"seed\": 5", "\"seed\": 5, \"timing\": \"exact\"")]    // exact timing needs the event engine
     public void Schema_FileWithMistake_IsInvalidForEditorsToo(string find, string replace)
     {
         var schema = Compiled;

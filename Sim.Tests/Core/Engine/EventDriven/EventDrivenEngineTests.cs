@@ -75,6 +75,45 @@ public class EventDrivenEngineTests
     }
 
     [Fact]
+    public void RunBefore_InputArrivingAtSampleTime_IsNotYetInTheSample()
+    {
+        // Exact timing; a 2 mV input at 1 ms (delay 0) into a neuron at rest that never fires (V_t = 10 mV). The clock
+        // engine samples at the end of a step, before the jumps due then: x_e = 0 at 1 ms, 2 mV once the delivery
+        // is processed, then 2·e^(-t/τ_e) and V the PSP closed form 2·τ_e/(τ_m − τ_e)(e^(-t/τ_m) − e^(-t/τ_e)).
+        // Tolerance 1e-12 mV: both sides are the same double closed form.
+        var c = new LifConstants(20, 5, 10, 0, 0, 10);
+        var net = new EventNetwork(0.1,
+            [EventPopulation.Source("in", [[1.0]]), EventPopulation.LifNeurons("n", c, 0, 2, [0])],
+            [new EventProjection("p", 0, 1, false, [0, 1], [0], [2f], 1, 1, 1f, 0)]);
+        var engine = new EventDrivenEngine(net, SpikeTiming.Exact);
+        engine.Start(10, null);
+
+        engine.RunBefore(1.0);
+        Assert.Equal(0, engine.StateAt(1, 0, 1.0).XE);
+        engine.RunUntil(1.0);
+        Assert.Equal(2, engine.StateAt(1, 0, 1.0).XE, 1e-12);
+        engine.RunBefore(3.0);
+        var s = engine.StateAt(1, 0, 3.0);
+        Assert.Equal(2 * Math.Exp(-2.0 / 5), s.XE, 1e-12);
+        Assert.Equal(2 * 5.0 / 15 * (Math.Exp(-2.0 / 20) - Math.Exp(-2.0 / 5)), s.V, 1e-12);
+    }
+
+    [Fact]
+    public void StateAt_TimeBeforeLastUpdate_Throws()
+    {
+        var c = new LifConstants(20, 5, 10, 0, 0, 10);
+        var net = new EventNetwork(0.1,
+            [EventPopulation.Source("in", [[1.0]]), EventPopulation.LifNeurons("n", c, 0, 2, [0])],
+            [new EventProjection("p", 0, 1, false, [0, 1], [0], [2f], 1, 1, 1f, 0)]);
+        var engine = new EventDrivenEngine(net, SpikeTiming.Exact);
+        engine.Start(10, null);
+        engine.RunUntil(2.0);
+
+        Assert.Throws<InvalidOperationException>(() => engine.StateAt(1, 0, 0.5));
+        Assert.Throws<ArgumentException>(() => engine.StateAt(0, 0, 2.0));
+    }
+
+    [Fact]
     public void Run_GridTimingOffGridSource_ThrowsNamingPopulationAndTime()
     {
         var c = new LifConstants(20, 5, 10, 0, 0, 1.5);
