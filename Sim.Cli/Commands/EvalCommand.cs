@@ -8,7 +8,8 @@ namespace NeuroSim.Cli.Commands;
 
 /// <summary>
 /// <c>neurosim eval SYNAPSES [--data PATH]</c>: evaluates trained synapses (a synapses.msgpack written by train)
-/// on the test set of the file's data set or of --data, with the same batch size and arithmetic as training's
+/// on the test set of the file's data set or of --data (only its t10k-* files are
+/// read), with the same batch size and arithmetic as training's
 /// evaluation, so it reproduces the final test accuracy of metrics.json exactly.
 /// </summary>
 public static class EvalCommand
@@ -26,6 +27,12 @@ public static class EvalCommand
 
     private static int Run(string path, string? data, int? testLimit)
     {
+        if (OptionChecks.AtLeast("--test-limit", testLimit, 1) is string usage)
+        {
+            Console.Error.WriteLine($"neurosim: {usage}");
+            return ExitCodes.Usage;
+        }
+
         if (Snn.SnnEvalCommand.Claims(path))
         {
             // Synapse files of spiking networks (training.mode = "snn") are evaluated in Sim.Cli/Snn.
@@ -42,7 +49,7 @@ public static class EvalCommand
             }
 
             AnnNetwork network = AnnNetworkBuilder.Build(spec, store);
-            var (_, test) = AnnSession.LoadData(training.Data, data, path);
+            var test = AnnSession.LoadTestData(training.Data, data, path);
             var trainer = new AnnTrainer(network, training.Options);
             var (loss, accuracy) = trainer.Evaluate(test);
             Console.WriteLine($"{spec.Name}: test accuracy {100 * accuracy:F2}% ({accuracy:R}), loss {loss:F4}, " +

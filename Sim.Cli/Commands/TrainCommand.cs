@@ -57,11 +57,24 @@ public static class TrainCommand
 
     private static int Run(TrainRequest request)
     {
+        if (UsageProblem(request) is string usage)
+        {
+            Console.Error.WriteLine($"neurosim: {usage}");
+            return ExitCodes.Usage;
+        }
+
         if (Snn.SnnTrainCommand.Claims(request.File))
         {
             // Spiking networks (training.mode = "snn") train by BPTT in Sim.Cli/Snn.
+            if (request.Tasks is not null)
+            {
+                Console.Error.WriteLine($"neurosim: --tasks is not supported in SNN mode ({request.File} has " +
+                    "training.mode = \"snn\"); continual learning runs on ANN networks only");
+                return ExitCodes.Usage;
+            }
+
             return Snn.SnnTrainCommand.Run(new Snn.SnnTrainArguments(request.File, request.Out, request.Epochs,
-                request.Seed, request.Data, request.TrainLimit, request.TestLimit, request.Threads));
+                request.Seed, request.Data, request.TrainLimit, request.TestLimit, request.Threads, request.Resume));
         }
 
         NetworkSpec spec;
@@ -72,8 +85,21 @@ public static class TrainCommand
         Checkpoint? checkpoint = null;
         try
         {
-            checkpoint = request.Resume is null ? null : AnnCheckpoint.Load(request.Resume);
-            spec = checkpoint?.Network ?? NetworkLoader.Load(request.File, AnnSession.LoadOptions());
+            spec = NetworkLoader.Load(request.File, CliLoadOptions.Default);
+            if (request.Resume is not null)
+            {
+                checkpoint = AnnCheckpoint.Load(request.Resume);
+                string? refused = ResumeChecks.NetworkMismatch(request.Resume, checkpoint.Network, request.File, spec)
+                    ?? ResumeChecks.NonFiniteState(request.Resume, checkpoint);
+                if (refused is not null)
+                {
+                    Console.Error.WriteLine($"neurosim: {refused}");
+                    return ExitCodes.BadInput;
+                }
+
+                spec = checkpoint.Network;
+            }
+
             if (!AnnSession.IsRateNetwork(spec))
             {
                 Console.Error.WriteLine($"neurosim: {request.File}: ANN training needs rate populations only " +
@@ -102,29 +128,19 @@ public static class TrainCommand
             return ExitCodes.BadInput;
         }
 
+        if (OptionChecks.CheckWritable(request.Out) is string unwritable)
+        {
+            Console.Error.WriteLine($"neurosim: {unwritable}");
+            return ExitCodes.OutputFailed;
+        }
+
         if (request.Threads is int t)
         {
             Gemm.SetThreads(t);
         }
 
-        try
-        {
-            Directory.CreateDirectory(request.Out);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"neurosim: cannot create {request.Out}: {ex.Message}");
-            return ExitCodes.OutputFailed;
-        }
-
         if (request.Tasks is int taskCount)
         {
-            if (taskCount < 2)
-            {
-                Console.Error.WriteLine("neurosim: --tasks must be >= 2");
-                return ExitCodes.Usage;
-            }
-
             return PermutedTasks.Run(request.Out, spec, network, training, train, test, taskCount,
                 Facts(request, spec, training, train, test));
         }
@@ -132,13 +148,15 @@ public static class TrainCommand
         return Train(request, spec, store, network, training, train, test, checkpoint);
     }
 
+    // Out-of-range numeric options: the first one found, named with the value given.
+    private static string? UsageProblem(TrainRequest r) =>
+        OptionChecks.AtLeast("--epochs", r.Epochs, 1) ?? OptionChecks.AtLeast("--seed", r.Seed, 0)
+        ?? OptionChecks.AtLeast("--train-limit", r.TrainLimit, 1)
+        ?? OptionChecks.AtLeast("--test-limit", r.TestLimit, 1)
+        ?? OptionChecks.AtLeast("--threads", r.Threads, 1) ?? OptionChecks.AtLeast("--tasks", r.Tasks, 2);
+
     private static AnnTrainingSpec ApplyOverrides(AnnTrainingSpec t, TrainRequest r)
     {
-        if (r.Epochs is < 1 || r.Seed is < 0 || r.TrainLimit is < 1 || r.TestLimit is < 1)
-        {
-            throw new ArgumentException("--epochs, --train-limit and --test-limit must be >= 1, --seed >= 0");
-        }
-
         var data = t.Data with
         {
             TrainLimit = r.TrainLimit ?? t.Data.TrainLimit,
