@@ -218,7 +218,7 @@ public static class TrainCommand
         }
         catch (TrainingDivergedException ex)
         {
-            Console.Error.WriteLine($"neurosim: {ex.Message}");
+            Console.Error.WriteLine($"neurosim: {ResumeChecks.DivergenceMessage(ex, request.Resume, start)}");
             TryWrite(() => MetricsFile.Write(metricsPath, facts, rows));
             return ExitCodes.Diverged;
         }

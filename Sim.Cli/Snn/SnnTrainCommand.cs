@@ -191,7 +191,7 @@ public static class SnnTrainCommand
         }
         catch (TrainingDivergedException ex)
         {
-            Console.Error.WriteLine($"neurosim: {ex.Message}");
+            Console.Error.WriteLine($"neurosim: {ResumeChecks.DivergenceMessage(ex, request.Resume, start)}");
             return ExitCodes.Diverged;
         }
 

@@ -1,5 +1,6 @@
 using NeuroSim.Core.Network;
 using NeuroSim.Core.Serialization;
+using NeuroSim.Learning.Ann;
 
 namespace NeuroSim.Cli.Training;
 
@@ -42,6 +43,18 @@ public static class ResumeChecks
 
         return null;
     }
+
+    /// <summary>
+    /// The divergence line to print: when the very first step after resuming from <paramref name="resume"/> (next
+    /// epoch <paramref name="start"/>) diverged, it names the checkpoint as the likely origin instead of the
+    /// exception's "try a smaller learning rate"; otherwise the exception's own message.
+    /// </summary>
+    public static string DivergenceMessage(TrainingDivergedException ex, string? resume, int start) =>
+        resume is not null && ex.Epoch == start && ex.Batch == 0
+            ? $"training diverged: {ex.Quantity} of layer {ex.Layer} is NaN or infinite at the first step after " +
+              $"resuming from {resume} (epoch {ex.Epoch + 1}, batch 1): the checkpoint's state is the likely " +
+              "origin; resume from an earlier checkpoint or start afresh"
+            : ex.Message;
 
     private static string Describe(NetworkSpec spec) =>
         $"'{spec.Name}' ({string.Join(", ", spec.Populations.Select(p => $"{p.Name}: {p.Size} {p.KindName}"))}" +

@@ -1,7 +1,9 @@
 using NeuroSim.Cli;
+using NeuroSim.Cli.Training;
 using NeuroSim.Core.Network;
 using NeuroSim.Core.Serialization;
 using NeuroSim.Core.Synapses;
+using NeuroSim.Learning.Ann;
 using NeuroSim.Learning.Spiking;
 using NeuroSim.Tests.Core.Network;
 
@@ -312,5 +314,20 @@ public sealed class TrainEvalFixTests : IDisposable
         var (code, error) = Capture(() => Program.Main(["eval", file, "--data", folder, "--test-limit", "16"]));
 
         Assert.True(code == ExitCodes.Ok, error);
+    }
+
+    [Fact]
+    public void DivergenceMessage_FirstStepAfterResume_NamesCheckpointNotLearningRate()
+    {
+        var ex = new TrainingDivergedException("weights", "in_h", 1, 0);
+
+        string resumed = ResumeChecks.DivergenceMessage(ex, "runs/a/checkpoint.msgpack", 1);
+        string later = ResumeChecks.DivergenceMessage(
+            new TrainingDivergedException("weights", "in_h", 1, 4), "c.msgpack", 1);
+
+        Assert.Contains("resuming from runs/a/checkpoint.msgpack", resumed);
+        Assert.DoesNotContain("learning rate", resumed);
+        Assert.Equal(ex.Message.Replace("batch 1 ", "batch 5 "), later);
+        Assert.Contains("learning rate", ResumeChecks.DivergenceMessage(ex, null, 1));
     }
 }
