@@ -19,20 +19,24 @@ public static class EvalCommand
     {
         var file = new Argument<string>("synapses") { Description = "synapses.msgpack written by neurosim train" };
         var data = new Option<string?>("--data") { Description = "data set name or IDX folder (default: the file's)" };
-        var testLimit = new Option<int?>("--test-limit") { Description = "use only the first N test samples" };
+        var testLimit = new Option<string?>("--test-limit") { Description = "use only the first N test samples" };
         var command = new Command("eval", "Evaluate trained synapses on a test set.") { file, data, testLimit };
-        command.SetAction(parsed => Run(parsed.GetValue(file)!, parsed.GetValue(data), parsed.GetValue(testLimit)));
+        command.SetAction(parsed =>
+            OptionChecks.TryParseWhole("--test-limit", parsed.GetValue(testLimit), 1, int.MaxValue, out long? limit,
+                out string why)
+                ? Run(parsed.GetValue(file)!, parsed.GetValue(data), (int?)limit)
+                : Usage(why));
         return command;
+    }
+
+    private static int Usage(string why)
+    {
+        Console.Error.WriteLine($"neurosim: {why}");
+        return ExitCodes.Usage;
     }
 
     private static int Run(string path, string? data, int? testLimit)
     {
-        if (OptionChecks.AtLeast("--test-limit", testLimit, 1) is string usage)
-        {
-            Console.Error.WriteLine($"neurosim: {usage}");
-            return ExitCodes.Usage;
-        }
-
         if (Snn.SnnEvalCommand.Claims(path))
         {
             // Synapse files of spiking networks (training.mode = "snn") are evaluated in Sim.Cli/Snn.

@@ -24,31 +24,62 @@ public static class TrainCommand
     {
         var file = new Argument<string>("file") { Description = "network file (JSON) with a training section" };
         var output = new Option<string>("--out") { Description = "output folder", Required = true };
-        var epochs = new Option<int?>("--epochs") { Description = "override training.epochs" };
-        var seed = new Option<long?>("--seed") { Description = "override training.seed" };
+        var epochs = new Option<string?>("--epochs") { Description = "override training.epochs (>= 1)" };
+        var seed = new Option<string?>("--seed") { Description = "override training.seed (>= 0)" };
         var data = new Option<string?>("--data")
         {
             Description = "data set: mnist-sample, fashion-mnist, or a folder of IDX files (overrides the file)",
         };
-        var trainLimit = new Option<int?>("--train-limit") { Description = "use only the first N training samples" };
-        var testLimit = new Option<int?>("--test-limit") { Description = "use only the first N test samples" };
-        var threads = new Option<int?>("--threads") { Description = "OpenBLAS threads (default: all cores)" };
-        var tasks = new Option<int?>("--tasks")
+        var trainLimit = new Option<string?>("--train-limit")
+        {
+            Description = "use only the first N training samples",
+        };
+        var testLimit = new Option<string?>("--test-limit") { Description = "use only the first N test samples" };
+        var threads = new Option<string?>("--threads")
+        {
+            Description = "threads, 1 .. 256 (ANN: OpenBLAS, default all cores; SNN: BPTT workers)",
+        };
+        var tasks = new Option<string?>("--tasks")
         {
             Description = "continual learning: train on N pixel-permuted versions of the data in turn (task 1 " +
-                "unpermuted), the file's epochs per task, and write the accuracy matrix and forgetting",
+                "unpermuted), the file's epochs per task, and write the accuracy matrix and forgetting (ANN only)",
         };
         var resume = new Option<string?>("--resume")
         {
             Description = "continue from a checkpoint.msgpack written by an earlier run (same options)",
         };
-        var command = new Command("train", "Train a rate (ANN) network from a network file.")
+        var command = new Command("train", "Train a rate (ANN) or spiking (SNN) network from a network file.")
         {
             file, output, epochs, seed, data, trainLimit, testLimit, threads, tasks, resume,
         };
-        command.SetAction(parsed => Run(new TrainRequest(parsed.GetValue(file)!, parsed.GetValue(output)!,
-            parsed.GetValue(epochs), parsed.GetValue(seed), parsed.GetValue(data), parsed.GetValue(trainLimit),
-            parsed.GetValue(testLimit), parsed.GetValue(threads), parsed.GetValue(tasks), parsed.GetValue(resume))));
+        command.SetAction(parsed =>
+        {
+            // Numeric options are parsed here so that "1e23" or "-1" get one line naming the option and value.
+            var problems = new List<string>();
+            long? Whole(Option<string?> option, long min, long max)
+            {
+                bool ok = OptionChecks.TryParseWhole(option.Name, parsed.GetValue(option), min, max, out long? v,
+                    out string why);
+                if (!ok)
+                {
+                    problems.Add(why);
+                }
+
+                return v;
+            }
+
+            var request = new TrainRequest(parsed.GetValue(file)!, parsed.GetValue(output)!,
+                (int?)Whole(epochs, 1, int.MaxValue), Whole(seed, 0, long.MaxValue), parsed.GetValue(data),
+                (int?)Whole(trainLimit, 1, int.MaxValue), (int?)Whole(testLimit, 1, int.MaxValue),
+                (int?)Whole(threads, 1, 256), (int?)Whole(tasks, 2, 1000), parsed.GetValue(resume));
+            if (problems.Count > 0)
+            {
+                Console.Error.WriteLine($"neurosim: {problems[0]}");
+                return ExitCodes.Usage;
+            }
+
+            return Run(request);
+        });
         return command;
     }
 

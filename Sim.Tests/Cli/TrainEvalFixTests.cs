@@ -156,6 +156,9 @@ public sealed class TrainEvalFixTests : IDisposable
     [InlineData("--seed", "-1", "--seed must be >= 0 (got -1)")]
     [InlineData("--threads", "0", "--threads must be >= 1 (got 0)")]
     [InlineData("--tasks", "1", "--tasks must be >= 2 (got 1)")]
+    [InlineData("--threads", "300", "--threads must be a whole number between 1 and 256 (got 300)")]
+    [InlineData("--seed", "1e23", "--seed must be a whole number between 0 and 9223372036854775807 (got 1e23)")]
+    [InlineData("--epochs", "two", "--epochs must be a whole number between 1 and 2147483647 (got two)")]
     public void Train_OptionOutOfRange_UsageErrorNamingOptionAndValue(string option, string value, string expected)
     {
         foreach (string network in new[] { "mnist-mlp.json", "mnist-snn-grapes.json" })
