@@ -11,6 +11,7 @@ using NeuroSim.Core.Synapses;
 using NeuroSim.Core.Units;
 using NeuroSim.Encoders.Sources;
 using NeuroSim.Learning.Plasticity;
+using NeuroSim.Neurons.Leaky;
 using NeuroSim.Neurons.Lif;
 
 namespace NeuroSim.Cli.Commands;
@@ -18,7 +19,8 @@ namespace NeuroSim.Cli.Commands;
 /// <summary>
 /// The <c>neurosim run FILE [--duration 1s] [--seed 7] [--out DIR] [--threads N]</c> command: simulates a
 /// network file with the clock-driven engine and writes spikes.npz, summary.json, raster.png (and state.npz
-/// when the file records state) into DIR.
+/// when the file records state) into DIR. <c>neurosim run SYNAPSES --sample K [--data SET]</c> runs test sample K
+/// through an SNN-trained synapse file instead (<see cref="Snn.SnnRunCommand"/>).
 /// </summary>
 /// <remarks>
 /// spikes.npz holds, per recorded population, <c>POP_times_ms</c> (float64, spike times = step × dt, the start
@@ -43,6 +45,11 @@ public static class RunCommand
             Description = "clock or event (default: the file's simulation.engine)",
         };
         engine.AcceptOnlyFromAmong("clock", "event");
+        var sample = new Option<int?>("--sample")
+        {
+            Description = "with an SNN synapse file: run test sample K through the trained network",
+        };
+        var data = new Option<string?>("--data") { Description = "with --sample: data set (default: the file's)" };
         var command = new Command("run", "Simulate a network file (clock-driven) and write spikes, summary, raster.");
         command.Arguments.Add(file);
         command.Options.Add(duration);
@@ -50,7 +57,18 @@ public static class RunCommand
         command.Options.Add(output);
         command.Options.Add(threads);
         command.Options.Add(engine);
-        command.SetAction(parsed => TryParseSeed(parsed.GetValue(seed), out long? seedValue, out string why)
+        command.Options.Add(sample);
+        command.Options.Add(data);
+        command.SetAction(parsed => parsed.GetValue(sample) is int k
+            ? parsed.GetValue(duration) is not null || parsed.GetValue(seed) is not null
+                || parsed.GetValue(engine) is not null
+                ? Fail(ExitCodes.Usage, "--sample takes the steps, seed and engine from the synapse file's training " +
+                    "section (clock engine); drop --duration, --seed and --engine")
+                : Snn.SnnRunCommand.Run(parsed.GetValue(file)!, k, parsed.GetValue(data), parsed.GetValue(output),
+                parsed.GetValue(threads))
+            : parsed.GetValue(file)!.EndsWith(".msgpack", StringComparison.OrdinalIgnoreCase)
+            ? Fail(ExitCodes.Usage, "a synapse file is run with --sample K (a test sample through the trained SNN)")
+            : TryParseSeed(parsed.GetValue(seed), out long? seedValue, out string why)
             ? Execute(parsed.GetValue(file)!, parsed.GetValue(duration), seedValue, parsed.GetValue(output),
                 parsed.GetValue(threads), parsed.GetValue(engine))
             : Fail(ExitCodes.Usage, why));
@@ -79,7 +97,7 @@ public static class RunCommand
     }
 
     /// <summary>The kinds `run` can simulate.</summary>
-    public static PopulationFactories Factories() => new PopulationFactories().AddLif().AddSources();
+    public static PopulationFactories Factories() => new PopulationFactories().AddLif().AddSources().AddLeaky();
 
     /// <summary>Runs the command; returns an exit code from <see cref="ExitCodes"/>.</summary>
     public static int Execute(string path, string? durationText, long? seed, string? outDir, int threads,

@@ -1,0 +1,253 @@
+using System.Text.Json.Nodes;
+using NeuroSim.Cli;
+using NeuroSim.Cli.Commands;
+using NeuroSim.Cli.Snn;
+using NeuroSim.Core.Network;
+using NeuroSim.Core.Random;
+using NeuroSim.Core.Serialization;
+using NeuroSim.Core.Synapses;
+using NeuroSim.Encoders.Data;
+using NeuroSim.Learning.Bptt;
+using NeuroSim.Learning.Spiking;
+
+namespace NeuroSim.Tests.Cli.Snn;
+
+public class SnnRunCommandTests
+{
+    private const int Steps = 12;
+
+    // 12 inputs -> 8 leaky (optionally recurrent, optionally with bias) -> 4 leaky readout; dt 1 ms, T = 12.
+    private static string TinyNetwork(string reset, bool recurrent, bool bias) => $$"""
+        {
+          "name": "tiny-snn",
+          "simulation": { "dt": "1 ms", "duration": "12 ms", "seed": 1 },
+          "populations": [
+            { "name": "in", "size": 12, "kind": "input" },
+            { "name": "h", "size": 8, "kind": "leaky", "params": { "tau_m": "5 ms", "threshold": 1 } },
+            { "name": "out", "size": 4, "kind": "leaky", "params": { "tau_m": "10 ms", "threshold": 0.75 } }
+          ],
+          "projections": [
+            { "name": "in_h", "source": "in", "target": "h", "connect": { "rule": "all_to_all" },
+              "weight": { "init": "uniform_fan_in" }, "bias": {{(bias ? "true" : "false")}} },
+            {{(recurrent ? """
+            { "name": "h_h", "source": "h", "target": "h",
+              "connect": { "rule": "all_to_all", "allow_self": false }, "weight": { "init": "uniform_fan_in" } },
+            """ : "")}}
+            { "name": "h_out", "source": "h", "target": "out", "connect": { "rule": "all_to_all" },
+              "weight": { "init": "uniform_fan_in" } }
+          ],
+          "training": {
+            "mode": "snn", "epochs": 1, "batch_size": 4, "seed": 1,
+            "optimizer": { "kind": "sgd", "lr": 0.01 }, "data": { "set": "mnist-sample" },
+            "snn": { "steps": {{Steps}}, "encoder": { "kind": "poisson", "max_rate": "600 Hz", "seed": 11 },
+                     "loss": "count_cross_entropy", "reset": "{{reset}}" }
+          }
+        }
+        """;
+
+    // Hand-set weights drawn from a seed: arbitrary floats (so the float operations must be done in the trainer's
+    // order to agree), except with a bias, where they are multiples of 1/64 so that b + Σw is exact in any
+    // association (the engine adds b after the delivered sum; the trainer before it).
+    private static SynapseFileContents Build(string reset, bool recurrent, bool bias)
+    {
+        var spec = NetworkLoader.LoadFromText(TinyNetwork(reset, recurrent, bias), "tiny-snn.json",
+            SnnTrainingReader.LoadOptions());
+        var store = SynapseStoreBuilder.Build(spec);
+        var rng = new SplitMix64(42);
+        foreach (var p in spec.Projections)
+        {
+            var projection = store[p.Name];
+            float[] w = projection.Weight;
+            for (int i = 0; i < w.Length; i++)
+            {
+                double x = rng.NextUniform(-0.4, 0.9);
+                w[i] = bias ? MathF.Round((float)x * 64f) / 64f : (float)x;
+            }
+
+            if (p.Source == p.Target)
+            {
+                for (int k = 0; k < projection.PostCount; k++)
+                {
+                    w[k * projection.PreCount + k] = 0f;
+                }
+            }
+
+            if (projection.Bias is { } b)
+            {
+                for (int k = 0; k < b.Length; k++)
+                {
+                    b[k] = MathF.Round((float)rng.NextUniform(-0.3, 0.5) * 64f) / 64f;
+                }
+            }
+        }
+
+        string file = Path.Combine(Path.GetTempPath(), $"neurosim-snnrun-{Guid.NewGuid():N}.msgpack");
+        SynapseFile.Save(file, spec, store);
+        var contents = SynapseFile.Load(file, SnnTrainingReader.LoadOptions());
+        File.Delete(file);
+        return contents;
+    }
+
+    private static DataSet TinyData(int count)
+    {
+        var rng = new SplitMix64(5);
+        var inputs = new float[count * 12];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            inputs[i] = (float)rng.NextUniform(0, 1);
+        }
+
+        var labels = Enumerable.Range(0, count).Select(i => (byte)(i % 4)).ToArray();
+        return new DataSet("tiny", inputs, labels, 12, 4);
+    }
+
+    private static BpttEngine Trainer(SynapseFileContents contents)
+    {
+        var spec = contents.Network;
+        var reader = spec.CreateReader();
+        var training = SnnTrainingReader.Read(reader, spec.Training)!;
+        training = training with { Encoder = training.Encoder with { DtMs = spec.Simulation.Dt } };
+        var network = SpikingNetworkBuilder.Build(spec, contents.Store, training);
+        network.PrepareBatch();
+        return new BpttEngine(network, training.Encoder.Create(Steps), training.Options.Bptt, 64);
+    }
+
+    [Theory]
+    [InlineData("subtract", false, false)]
+    [InlineData("zero", false, false)]
+    [InlineData("subtract", true, false)]
+    [InlineData("zero", true, false)]
+    [InlineData("subtract", true, true)]
+    public void Simulate_TinyNetwork_EverySpikeAndMembraneEqualsTrainerAfterLayerLatency(string reset,
+        bool recurrent, bool bias)
+    {
+        // Oracle: the trainer's own forward pass (BpttEngine.Trace) on the same encoded sample (same encoder, seed
+        // and key). Tolerance: none. The engine population does the trainer's float operations in the trainer's
+        // order, so every spike of every layer (shifted by the layer's depth: one step per layer) and every
+        // readout membrane value must be equal to the bit.
+        var contents = Build(reset, recurrent, bias);
+        var data = TinyData(6);
+        var trainer = Trainer(contents);
+        int spikes = 0;
+        for (int sample = 0; sample < data.Count; sample++)
+        {
+            var result = SnnRunCommand.Simulate(contents, data, sample);
+            var trace = trainer.Trace(data.Sample(sample), (ulong)sample);
+            Assert.Equal(new[] { 0, 1, 2 }, result.Latency);
+            Assert.Equal(Steps + 2, result.EngineSteps);
+            AssertSameRaster(trace.Input, 12, result, 0);
+            AssertSameRaster(trace.Outputs[0], 8, result, 1);
+            AssertSameRaster(trace.Outputs[1], 4, result, 2);
+            Assert.Equal(trace.Outputs[1], result.Readout);
+            Assert.Equal(trace.Membranes[1], result.ReadoutMembrane);
+            spikes += result.SpikeSteps[1].Length + result.SpikeSteps[2].Length;
+        }
+
+        Assert.True(spikes > 20, $"the test network should spike (got {spikes} hidden and readout spikes)");
+
+        // The decoded class equals the trainer's prediction for each sample.
+        var predictions = new int[data.Count];
+        trainer.Predict(data.Inputs, [.. Enumerable.Range(0, data.Count).Select(i => (ulong)i)], data.Count,
+            predictions);
+        for (int sample = 0; sample < data.Count; sample++)
+        {
+            Assert.Equal(predictions[sample], SnnRunCommand.Simulate(contents, data, sample).Predicted);
+        }
+    }
+
+    // Engine spikes of population p at engine step d + t must be the trainer's spikes y[t, ·] (d = p's depth).
+    private static void AssertSameRaster(float[] expected, int size, SnnRunResult result, int population)
+    {
+        int depth = result.Latency[population];
+        var actual = new float[Steps * size];
+        long[] steps = result.SpikeSteps[population];
+        for (int i = 0; i < steps.Length; i++)
+        {
+            long t = steps[i] - depth;
+            Assert.InRange(t, 0, Steps - 1);
+            actual[t * size + result.SpikeNeurons[population][i]] = 1f;
+        }
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Run_TrainedMnistSnn_ReproducesEvalPredictionsAndWritesOutputs()
+    {
+        // A 784-256-10 network trained for one short epoch (256 digits) by `neurosim train`; then `neurosim run
+        // synapses.msgpack --sample K` for test digits 0..9 must give the trainer's readout counts and eval's
+        // predicted class for each.
+        string outDir = Path.Combine(Path.GetTempPath(), $"neurosim-snnrun-{Guid.NewGuid():N}");
+        Assert.Equal(ExitCodes.Ok, SnnTrainCommand.Run(new SnnTrainArguments(
+            RepoFile("networks/mnist-snn.json"), outDir, Epochs: 1, Seed: 3, Data: null, TrainLimit: 256,
+            TestLimit: 10, Threads: 2)));
+        string file = Path.Combine(outDir, "synapses.msgpack");
+        var contents = SynapseFile.Load(file, SnnTrainingReader.LoadOptions());
+        var (_, test) = DataSetLocator.Load(DataSetLocator.MnistSample);
+        var subset = test.Take(10);
+        var spec = contents.Network;
+        var training = SnnTrainingReader.Read(spec.CreateReader(), spec.Training)!;
+        var network = SpikingNetworkBuilder.Build(spec, contents.Store, training);
+        network.PrepareBatch();
+        var engine = new BpttEngine(network, training.Encoder.Create(25), training.Options.Bptt, 10);
+        var predictions = new int[10];
+        SpikingEvaluation.Accuracy(engine, subset, predictions);
+        int readoutSpikes = 0;
+        for (int k = 0; k < 10; k++)
+        {
+            var result = SnnRunCommand.Simulate(contents, subset, k);
+            var trace = engine.Trace(subset.Sample(k), (ulong)k);
+            Assert.Equal(trace.Outputs[^1], result.Readout);
+            Assert.Equal(predictions[k], result.Predicted);
+            readoutSpikes += result.Counts.Sum();
+        }
+
+        Assert.True(readoutSpikes > 0, "the trained readout should spike");
+
+        // The command itself: outputs and the same prediction for sample 3.
+        string runDir = Path.Combine(outDir, "run3");
+        lock (ConsoleLock.Gate)
+        {
+            var previous = Console.Out;
+            Console.SetOut(new StringWriter());
+            try
+            {
+                Assert.Equal(ExitCodes.Ok, RunCommand.Create().Parse(
+                    [file, "--sample", "3", "--out", runDir]).Invoke());
+            }
+            finally
+            {
+                Console.SetOut(previous);
+            }
+        }
+
+        var readout = JsonNode.Parse(File.ReadAllText(Path.Combine(runDir, "readout.json")))!;
+        Assert.Equal(predictions[3], (int)readout["predicted"]!);
+        Assert.Equal(2, (int)readout["latency_steps"]!["out"]!);
+        Assert.True(new FileInfo(Path.Combine(runDir, "raster.png")).Length > 1000);
+        Assert.True(new FileInfo(Path.Combine(runDir, "spikes.npz")).Length > 100);
+        Directory.Delete(outDir, recursive: true);
+    }
+
+    [Fact]
+    public void Run_SampleOutOfRange_BadInputNamingTheRange()
+    {
+        var contents = Build("subtract", false, false);
+        var ex = Assert.Throws<ArgumentException>(() => SnnRunCommand.Simulate(contents, TinyData(3), 3));
+        Assert.Contains("[0, 2]", ex.Message);
+    }
+
+    private static string RepoFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string path = Path.Combine(dir.FullName, relative);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException(relative);
+    }
+}
