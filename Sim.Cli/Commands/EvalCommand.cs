@@ -8,7 +8,8 @@ namespace NeuroSim.Cli.Commands;
 
 /// <summary>
 /// <c>neurosim eval SYNAPSES [--data PATH]</c>: evaluates trained synapses (a synapses.msgpack written by train)
-/// on the test set of the file's data set or of --data, with the same batch size and arithmetic as training's
+/// on the test set of the file's data set or of --data (only its t10k-* files are
+/// read), with the same batch size and arithmetic as training's
 /// evaluation, so it reproduces the final test accuracy of metrics.json exactly.
 /// </summary>
 public static class EvalCommand
@@ -18,10 +19,20 @@ public static class EvalCommand
     {
         var file = new Argument<string>("synapses") { Description = "synapses.msgpack written by neurosim train" };
         var data = new Option<string?>("--data") { Description = "data set name or IDX folder (default: the file's)" };
-        var testLimit = new Option<int?>("--test-limit") { Description = "use only the first N test samples" };
+        var testLimit = new Option<string?>("--test-limit") { Description = "use only the first N test samples" };
         var command = new Command("eval", "Evaluate trained synapses on a test set.") { file, data, testLimit };
-        command.SetAction(parsed => Run(parsed.GetValue(file)!, parsed.GetValue(data), parsed.GetValue(testLimit)));
+        command.SetAction(parsed =>
+            OptionChecks.TryParseWhole("--test-limit", parsed.GetValue(testLimit), 1, int.MaxValue, out long? limit,
+                out string why)
+                ? Run(parsed.GetValue(file)!, parsed.GetValue(data), (int?)limit)
+                : Usage(why));
         return command;
+    }
+
+    private static int Usage(string why)
+    {
+        Console.Error.WriteLine($"neurosim: {why}");
+        return ExitCodes.Usage;
     }
 
     private static int Run(string path, string? data, int? testLimit)
@@ -42,7 +53,7 @@ public static class EvalCommand
             }
 
             AnnNetwork network = AnnNetworkBuilder.Build(spec, store);
-            var (_, test) = AnnSession.LoadData(training.Data, data, path);
+            var test = AnnSession.LoadTestData(training.Data, data, path);
             var trainer = new AnnTrainer(network, training.Options);
             var (loss, accuracy) = trainer.Evaluate(test);
             Console.WriteLine($"{spec.Name}: test accuracy {100 * accuracy:F2}% ({accuracy:R}), loss {loss:F4}, " +

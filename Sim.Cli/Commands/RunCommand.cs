@@ -183,7 +183,7 @@ public static class RunCommand
         }
 
         string dir = outDir ?? Path.Combine("runs", spec.Name);
-        if (CheckWritable(dir) is string unwritable)
+        if (OptionChecks.CheckWritable(dir) is string unwritable)
         {
             return Fail(ExitCodes.OutputFailed, unwritable);
         }
@@ -280,24 +280,6 @@ public static class RunCommand
         }
 
         return simulation.IsWholeSteps(durationMs) ? null : $"must be a whole number of steps of dt = {dt}";
-    }
-
-    // Creates the output folder and writes (then removes) a probe file, so an unwritable folder is reported before
-    // any simulation time is spent. Returns the one-line problem, or null.
-    private static string? CheckWritable(string dir)
-    {
-        string probe = Path.Combine(dir, $".neurosim-write-check-{Environment.ProcessId}");
-        try
-        {
-            Directory.CreateDirectory(dir);
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return $"{dir}: the output folder is not writable: {ex.Message}";
-        }
     }
 
     private static void DeleteQuietly(string file)

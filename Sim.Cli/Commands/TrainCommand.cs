@@ -24,31 +24,62 @@ public static class TrainCommand
     {
         var file = new Argument<string>("file") { Description = "network file (JSON) with a training section" };
         var output = new Option<string>("--out") { Description = "output folder", Required = true };
-        var epochs = new Option<int?>("--epochs") { Description = "override training.epochs" };
-        var seed = new Option<long?>("--seed") { Description = "override training.seed" };
+        var epochs = new Option<string?>("--epochs") { Description = "override training.epochs (>= 1)" };
+        var seed = new Option<string?>("--seed") { Description = "override training.seed (>= 0)" };
         var data = new Option<string?>("--data")
         {
             Description = "data set: mnist-sample, fashion-mnist, or a folder of IDX files (overrides the file)",
         };
-        var trainLimit = new Option<int?>("--train-limit") { Description = "use only the first N training samples" };
-        var testLimit = new Option<int?>("--test-limit") { Description = "use only the first N test samples" };
-        var threads = new Option<int?>("--threads") { Description = "OpenBLAS threads (default: all cores)" };
-        var tasks = new Option<int?>("--tasks")
+        var trainLimit = new Option<string?>("--train-limit")
+        {
+            Description = "use only the first N training samples",
+        };
+        var testLimit = new Option<string?>("--test-limit") { Description = "use only the first N test samples" };
+        var threads = new Option<string?>("--threads")
+        {
+            Description = "threads, 1 .. 256 (ANN: OpenBLAS, default all cores; SNN: BPTT workers)",
+        };
+        var tasks = new Option<string?>("--tasks")
         {
             Description = "continual learning: train on N pixel-permuted versions of the data in turn (task 1 " +
-                "unpermuted), the file's epochs per task, and write the accuracy matrix and forgetting",
+                "unpermuted), the file's epochs per task, and write the accuracy matrix and forgetting (ANN only)",
         };
         var resume = new Option<string?>("--resume")
         {
             Description = "continue from a checkpoint.msgpack written by an earlier run (same options)",
         };
-        var command = new Command("train", "Train a rate (ANN) network from a network file.")
+        var command = new Command("train", "Train a rate (ANN) or spiking (SNN) network from a network file.")
         {
             file, output, epochs, seed, data, trainLimit, testLimit, threads, tasks, resume,
         };
-        command.SetAction(parsed => Run(new TrainRequest(parsed.GetValue(file)!, parsed.GetValue(output)!,
-            parsed.GetValue(epochs), parsed.GetValue(seed), parsed.GetValue(data), parsed.GetValue(trainLimit),
-            parsed.GetValue(testLimit), parsed.GetValue(threads), parsed.GetValue(tasks), parsed.GetValue(resume))));
+        command.SetAction(parsed =>
+        {
+            // Numeric options are parsed here so that "1e23" or "-1" get one line naming the option and value.
+            var problems = new List<string>();
+            long? Whole(Option<string?> option, long min, long max)
+            {
+                bool ok = OptionChecks.TryParseWhole(option.Name, parsed.GetValue(option), min, max, out long? v,
+                    out string why);
+                if (!ok)
+                {
+                    problems.Add(why);
+                }
+
+                return v;
+            }
+
+            var request = new TrainRequest(parsed.GetValue(file)!, parsed.GetValue(output)!,
+                (int?)Whole(epochs, 1, int.MaxValue), Whole(seed, 0, long.MaxValue), parsed.GetValue(data),
+                (int?)Whole(trainLimit, 1, int.MaxValue), (int?)Whole(testLimit, 1, int.MaxValue),
+                (int?)Whole(threads, 1, 256), (int?)Whole(tasks, 2, 1000), parsed.GetValue(resume));
+            if (problems.Count > 0)
+            {
+                Console.Error.WriteLine($"neurosim: {problems[0]}");
+                return ExitCodes.Usage;
+            }
+
+            return Run(request);
+        });
         return command;
     }
 
@@ -57,11 +88,24 @@ public static class TrainCommand
 
     private static int Run(TrainRequest request)
     {
+        if (UsageProblem(request) is string usage)
+        {
+            Console.Error.WriteLine($"neurosim: {usage}");
+            return ExitCodes.Usage;
+        }
+
         if (Snn.SnnTrainCommand.Claims(request.File))
         {
             // Spiking networks (training.mode = "snn") train by BPTT in Sim.Cli/Snn.
+            if (request.Tasks is not null)
+            {
+                Console.Error.WriteLine($"neurosim: --tasks is not supported in SNN mode ({request.File} has " +
+                    "training.mode = \"snn\"); continual learning runs on ANN networks only");
+                return ExitCodes.Usage;
+            }
+
             return Snn.SnnTrainCommand.Run(new Snn.SnnTrainArguments(request.File, request.Out, request.Epochs,
-                request.Seed, request.Data, request.TrainLimit, request.TestLimit, request.Threads));
+                request.Seed, request.Data, request.TrainLimit, request.TestLimit, request.Threads, request.Resume));
         }
 
         NetworkSpec spec;
@@ -72,8 +116,21 @@ public static class TrainCommand
         Checkpoint? checkpoint = null;
         try
         {
-            checkpoint = request.Resume is null ? null : AnnCheckpoint.Load(request.Resume);
-            spec = checkpoint?.Network ?? NetworkLoader.Load(request.File, AnnSession.LoadOptions());
+            spec = NetworkLoader.Load(request.File, CliLoadOptions.Default);
+            if (request.Resume is not null)
+            {
+                checkpoint = AnnCheckpoint.Load(request.Resume);
+                string? refused = ResumeChecks.NetworkMismatch(request.Resume, checkpoint.Network, request.File, spec)
+                    ?? ResumeChecks.NonFiniteState(request.Resume, checkpoint);
+                if (refused is not null)
+                {
+                    Console.Error.WriteLine($"neurosim: {refused}");
+                    return ExitCodes.BadInput;
+                }
+
+                spec = checkpoint.Network;
+            }
+
             if (!AnnSession.IsRateNetwork(spec))
             {
                 Console.Error.WriteLine($"neurosim: {request.File}: ANN training needs rate populations only " +
@@ -102,29 +159,19 @@ public static class TrainCommand
             return ExitCodes.BadInput;
         }
 
+        if (OptionChecks.CheckWritable(request.Out) is string unwritable)
+        {
+            Console.Error.WriteLine($"neurosim: {unwritable}");
+            return ExitCodes.OutputFailed;
+        }
+
         if (request.Threads is int t)
         {
             Gemm.SetThreads(t);
         }
 
-        try
-        {
-            Directory.CreateDirectory(request.Out);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"neurosim: cannot create {request.Out}: {ex.Message}");
-            return ExitCodes.OutputFailed;
-        }
-
         if (request.Tasks is int taskCount)
         {
-            if (taskCount < 2)
-            {
-                Console.Error.WriteLine("neurosim: --tasks must be >= 2");
-                return ExitCodes.Usage;
-            }
-
             return PermutedTasks.Run(request.Out, spec, network, training, train, test, taskCount,
                 Facts(request, spec, training, train, test));
         }
@@ -132,13 +179,15 @@ public static class TrainCommand
         return Train(request, spec, store, network, training, train, test, checkpoint);
     }
 
+    // Out-of-range numeric options: the first one found, named with the value given.
+    private static string? UsageProblem(TrainRequest r) =>
+        OptionChecks.AtLeast("--epochs", r.Epochs, 1) ?? OptionChecks.AtLeast("--seed", r.Seed, 0)
+        ?? OptionChecks.AtLeast("--train-limit", r.TrainLimit, 1)
+        ?? OptionChecks.AtLeast("--test-limit", r.TestLimit, 1)
+        ?? OptionChecks.AtLeast("--threads", r.Threads, 1) ?? OptionChecks.AtLeast("--tasks", r.Tasks, 2);
+
     private static AnnTrainingSpec ApplyOverrides(AnnTrainingSpec t, TrainRequest r)
     {
-        if (r.Epochs is < 1 || r.Seed is < 0 || r.TrainLimit is < 1 || r.TestLimit is < 1)
-        {
-            throw new ArgumentException("--epochs, --train-limit and --test-limit must be >= 1, --seed >= 0");
-        }
-
         var data = t.Data with
         {
             TrainLimit = r.TrainLimit ?? t.Data.TrainLimit,
@@ -200,7 +249,7 @@ public static class TrainCommand
         }
         catch (TrainingDivergedException ex)
         {
-            Console.Error.WriteLine($"neurosim: {ex.Message}");
+            Console.Error.WriteLine($"neurosim: {ResumeChecks.DivergenceMessage(ex, request.Resume, start)}");
             TryWrite(() => MetricsFile.Write(metricsPath, facts, rows));
             return ExitCodes.Diverged;
         }

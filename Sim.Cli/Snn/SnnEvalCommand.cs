@@ -20,7 +20,7 @@ public static class SnnEvalCommand
     {
         try
         {
-            var contents = SynapseFile.Load(path, SnnTrainingReader.LoadOptions());
+            var contents = SynapseFile.Load(path, CliLoadOptions.Default);
             return SnnTrainingReader.IsSnn(contents.Network.Training);
         }
         catch (Exception ex) when (ex is IOException or SynapseFileException or NetworkValidationException
@@ -34,7 +34,7 @@ public static class SnnEvalCommand
     public static (string Name, double Loss, double Accuracy, DataSet Test) Evaluate(string path, string? data,
         int? testLimit)
     {
-        var contents = SynapseFile.Load(path, SnnTrainingReader.LoadOptions());
+        var contents = SynapseFile.Load(path, CliLoadOptions.Default);
         var spec = contents.Network;
         var reader = spec.CreateReader();
         var training = SnnTrainingReader.Read(reader, spec.Training);
@@ -46,7 +46,7 @@ public static class SnnEvalCommand
         }
 
         var network = SpikingNetworkBuilder.Build(spec, contents.Store, training);
-        var (_, test) = AnnSession.LoadData(training.Data, data, path);
+        var test = AnnSession.LoadTestData(training.Data, data, path);
         var encoder = training.Encoder.Create(training.Options.Bptt.Steps);
         var trainer = new SpikingTrainer(network, encoder, training.Options);
         var (loss, accuracy) = trainer.Evaluate(test);

@@ -18,9 +18,11 @@ namespace NeuroSim.Cli.Snn;
 /// optionally with GRAPES. Steps: load and validate the file (spiking kinds and the SNN training section
 /// included), build the synapse store and the spiking layers over it, draw the initial weights from the
 /// training seed, load the data; then per epoch train (progress bar), evaluate on the test set, print a row and
-/// rewrite DIR/metrics.json; finally save DIR/synapses.msgpack, DIR/accuracy.png and DIR/raster.png (the
-/// spikes of test sample 0 through the trained network). Reached from <c>TrainCommand</c> through
-/// <see cref="Claims"/>; reuses ann's reporter, metrics file and plot, and the store helper's SynapseFile.
+/// rewrite DIR/metrics.json (and DIR/checkpoint.msgpack every checkpoint.every_epochs epochs; --resume
+/// continues from one, see <see cref="SnnCheckpoint"/>); finally save DIR/synapses.msgpack, DIR/accuracy.png
+/// and DIR/raster.png (the spikes of test sample 0 through the trained network). Reached from
+/// <c>TrainCommand</c> through <see cref="Claims"/>; reuses ann's reporter, metrics file and plot, and the store
+/// helper's SynapseFile.
 /// </summary>
 public static class SnnTrainCommand
 {
@@ -49,20 +51,50 @@ public static class SnnTrainCommand
     /// <summary>Trains; returns an exit code (<see cref="ExitCodes"/>).</summary>
     public static int Run(SnnTrainArguments request)
     {
+        string? usage = OptionChecks.AtLeast("--epochs", request.Epochs, 1)
+            ?? OptionChecks.AtLeast("--seed", request.Seed, 0)
+            ?? OptionChecks.AtLeast("--train-limit", request.TrainLimit, 1)
+            ?? OptionChecks.AtLeast("--test-limit", request.TestLimit, 1)
+            ?? OptionChecks.AtLeast("--threads", request.Threads, 1);
+        if (usage is not null)
+        {
+            Console.Error.WriteLine($"neurosim: {usage}");
+            return ExitCodes.Usage;
+        }
+
         NetworkSpec spec;
         SnnTrainingSpec training;
         SynapseStore store;
         SpikingNetwork network;
         DataSet train, test;
+        Checkpoint? checkpoint = null;
         try
         {
-            spec = NetworkLoader.Load(request.File, SnnTrainingReader.LoadOptions());
+            spec = NetworkLoader.Load(request.File, CliLoadOptions.Default);
+            if (request.Resume is not null)
+            {
+                checkpoint = SnnCheckpoint.Load(request.Resume);
+                string? refused = ResumeChecks.NetworkMismatch(request.Resume, checkpoint.Network, request.File, spec)
+                    ?? ResumeChecks.NonFiniteState(request.Resume, checkpoint);
+                if (refused is not null)
+                {
+                    Console.Error.WriteLine($"neurosim: {refused}");
+                    return ExitCodes.BadInput;
+                }
+
+                spec = checkpoint.Network;
+            }
+
             var reader = spec.CreateReader();
             training = SnnTrainingReader.Read(reader, spec.Training)!;
             reader.ThrowIfErrors();
             training = ApplyOverrides(training, request, spec);
-            store = SynapseStoreBuilder.Build(spec);
-            SpikingNetworkBuilder.Reinitialise(spec, store, training.Options.Seed);
+            store = checkpoint?.Weights ?? SynapseStoreBuilder.Build(spec);
+            if (checkpoint is null)
+            {
+                SpikingNetworkBuilder.Reinitialise(spec, store, training.Options.Seed);
+            }
+
             network = SpikingNetworkBuilder.Build(spec, store, training);
             (train, test) = AnnSession.LoadData(training.Data, request.Data, request.File);
         }
@@ -71,34 +103,25 @@ public static class SnnTrainCommand
             Console.Error.WriteLine(ex.Message);
             return ExitCodes.BadInput;
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException
+            or SynapseFileException)
         {
             Console.Error.WriteLine($"neurosim: {ex.Message}");
             return ExitCodes.BadInput;
         }
 
-        try
+        if (OptionChecks.CheckWritable(request.Out) is string unwritable)
         {
-            Directory.CreateDirectory(request.Out);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"neurosim: cannot create {request.Out}: {ex.Message}");
+            Console.Error.WriteLine($"neurosim: {unwritable}");
             return ExitCodes.OutputFailed;
         }
 
         Gemm.SetThreads(1);
-        return Train(request, spec, store, network, training, train, test);
+        return Train(request, spec, store, network, training, train, test, checkpoint);
     }
 
     private static SnnTrainingSpec ApplyOverrides(SnnTrainingSpec t, SnnTrainArguments r, NetworkSpec spec)
     {
-        if (r.Epochs is < 1 || r.Seed is < 0 || r.TrainLimit is < 1 || r.TestLimit is < 1 || r.Threads is < 1)
-        {
-            throw new ArgumentException(
-                "--epochs, --train-limit, --test-limit and --threads must be >= 1, --seed >= 0");
-        }
-
         return t with
         {
             Epochs = r.Epochs ?? t.Epochs,
@@ -117,12 +140,28 @@ public static class SnnTrainCommand
     }
 
     private static int Train(SnnTrainArguments request, NetworkSpec spec, SynapseStore store, SpikingNetwork network,
-        SnnTrainingSpec training, DataSet train, DataSet test)
+        SnnTrainingSpec training, DataSet train, DataSet test, Checkpoint? checkpoint)
     {
         var options = training.Options;
         var trainer = new SpikingTrainer(network, training.Encoder.Create(options.Bptt.Steps), options);
         var reporter = new TrainingReporter();
         var rows = new List<EpochMetrics>();
+        int start = 0;
+        if (checkpoint is not null)
+        {
+            try
+            {
+                (start, rows) = SnnCheckpoint.Restore(checkpoint, trainer, options.Seed, request.Resume!);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or ArgumentException or KeyNotFoundException)
+            {
+                Console.Error.WriteLine($"neurosim: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            Console.WriteLine($"resuming at epoch {start + 1} from {request.Resume}");
+        }
+
         var facts = Facts(request, spec, training, train, test);
         string metricsPath = Path.Combine(request.Out, "metrics.json");
         string sizes = string.Join("-", new[] { network.InputSize }.Concat(network.Layers.Select(l => l.Size)));
@@ -132,7 +171,7 @@ public static class SnnTrainCommand
             $"{options.Bptt.Threads} threads");
         try
         {
-            for (int e = 0; e < training.Epochs; e++)
+            for (int e = start; e < training.Epochs; e++)
             {
                 var clock = Stopwatch.StartNew();
                 var (loss, accuracy) = reporter.RunEpoch(e + 1, training.Epochs,
@@ -143,11 +182,16 @@ public static class SnnTrainCommand
                 rows.Add(row);
                 reporter.EpochDone(row);
                 MetricsFile.Write(metricsPath, facts, rows);
+                if (training.CheckpointEvery > 0 && (e + 1) % training.CheckpointEvery == 0)
+                {
+                    SnnCheckpoint.Save(Path.Combine(request.Out, "checkpoint.msgpack"), spec, store, trainer, e + 1,
+                        rows, options.Seed);
+                }
             }
         }
         catch (TrainingDivergedException ex)
         {
-            Console.Error.WriteLine($"neurosim: {ex.Message}");
+            Console.Error.WriteLine($"neurosim: {ResumeChecks.DivergenceMessage(ex, request.Resume, start)}");
             return ExitCodes.Diverged;
         }
 

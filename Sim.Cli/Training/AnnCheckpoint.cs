@@ -37,7 +37,7 @@ public static class AnnCheckpoint
     /// <summary>Loads a checkpoint written by <see cref="Save"/> (weights, definition and trainer state).</summary>
     public static Checkpoint Load(string path)
     {
-        Checkpoint checkpoint = Checkpoint.Load(path, AnnSession.LoadOptions());
+        Checkpoint checkpoint = Checkpoint.Load(path, CliLoadOptions.Default);
         if (checkpoint.Trainer != "ann")
         {
             throw new InvalidDataException($"{path}: checkpoint of trainer '{checkpoint.Trainer}', not 'ann'");

@@ -4,12 +4,12 @@ using NeuroSim.Learning.Ann;
 
 namespace NeuroSim.Cli.Training;
 
-/// <summary>What train and eval share: loading options, the training section, the data sets.</summary>
+/// <summary>
+/// What train and eval share: the training section and the data sets (both load files through
+/// <see cref="CliLoadOptions.Default"/>).
+/// </summary>
 public static class AnnSession
 {
-    /// <summary>Loader options whose training validator is the ANN reader (errors join the file's report).</summary>
-    public static NetworkLoadOptions LoadOptions() => new() { Training = TrainingSectionReader.Validate };
-
     /// <summary>True when every population is the input or an ANN activation kind.</summary>
     public static bool IsRateNetwork(NetworkSpec spec) =>
         spec.Populations.All(p => p.KindName == "input" || ActivationFunctions.FromKind(p.KindName) is not null);
@@ -29,6 +29,24 @@ public static class AnnSession
     /// </summary>
     public static (DataSet Train, DataSet Test) LoadData(AnnDataSpec data, string? overridePath, string networkFile)
     {
+        var (train, test) = DataSetLocator.Load(SetPath(data, overridePath, networkFile));
+        if (data.TrainLimit is int t && t < train.Count)
+        {
+            train = train.Take(t);
+        }
+
+        return (train, LimitTest(data, test));
+    }
+
+    /// <summary>
+    /// Loads only the test set (t10k-* files; eval needs no training images), located as in
+    /// <see cref="LoadData"/>, with the test limit applied.
+    /// </summary>
+    public static DataSet LoadTestData(AnnDataSpec data, string? overridePath, string networkFile) =>
+        LimitTest(data, DataSetLocator.LoadTest(SetPath(data, overridePath, networkFile)));
+
+    private static string SetPath(AnnDataSpec data, string? overridePath, string networkFile)
+    {
         string set = overridePath ?? data.Set;
         if (overridePath is null && set != DataSetLocator.MnistSample && set != DataSetLocator.FashionMnist &&
             !Path.IsPathRooted(set))
@@ -36,17 +54,9 @@ public static class AnnSession
             set = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(networkFile)) ?? ".", set);
         }
 
-        var (train, test) = DataSetLocator.Load(set);
-        if (data.TrainLimit is int t && t < train.Count)
-        {
-            train = train.Take(t);
-        }
-
-        if (data.TestLimit is int s && s < test.Count)
-        {
-            test = test.Take(s);
-        }
-
-        return (train, test);
+        return set;
     }
+
+    private static DataSet LimitTest(AnnDataSpec data, DataSet test) =>
+        data.TestLimit is int s && s < test.Count ? test.Take(s) : test;
 }

@@ -17,7 +17,7 @@ public static class SynapseFileGateway
     /// <summary>Reads a synapse file (or a checkpoint's weights): the validated definition and its store.</summary>
     public static (NetworkSpec Network, SynapseStore Store) Load(string path)
     {
-        SynapseFileContents contents = SynapseFile.Load(path, AnnSession.LoadOptions());
+        SynapseFileContents contents = SynapseFile.Load(path, CliLoadOptions.Default);
         return (contents.Network, contents.Store);
     }
 }

@@ -24,7 +24,12 @@ public static class DataSetLocator
 
     /// <summary>Resolves <paramref name="nameOrFolder"/> to a folder holding the four IDX files.</summary>
     /// <exception cref="FileNotFoundException">Nothing matches; the message says where it looked.</exception>
-    public static string ResolveFolder(string nameOrFolder)
+    public static string ResolveFolder(string nameOrFolder) => ResolveFolder(nameOrFolder, "train-images-idx3-ubyte");
+
+    /// <summary>Resolves <paramref name="nameOrFolder"/> to the first candidate folder that holds
+    /// <paramref name="stem"/>[.gz].</summary>
+    /// <exception cref="FileNotFoundException">Nothing matches; the message says where it looked.</exception>
+    public static string ResolveFolder(string nameOrFolder, string stem)
     {
         var candidates = new List<string>();
         string? env = Environment.GetEnvironmentVariable("NEUROSIM_DATA");
@@ -54,14 +59,14 @@ public static class DataSetLocator
 
         foreach (string folder in candidates)
         {
-            if (FindFile(folder, "train-images-idx3-ubyte") is not null)
+            if (FindFile(folder, stem) is not null)
             {
                 return folder;
             }
         }
 
         string hint = nameOrFolder == FashionMnist ? " (install it: apt-get install dataset-fashion-mnist)" : "";
-        throw new FileNotFoundException($"data set '{nameOrFolder}': no train-images-idx3-ubyte[.gz] in " +
+        throw new FileNotFoundException($"data set '{nameOrFolder}': no {stem}[.gz] in " +
             string.Join(", ", candidates.Distinct()) + hint);
     }
 
@@ -80,6 +85,16 @@ public static class DataSetLocator
         }
 
         return (train, test);
+    }
+
+    /// <summary>
+    /// Loads only the test set (t10k-images/labels) named by <paramref name="nameOrFolder"/>; a folder needs no
+    /// training files for this.
+    /// </summary>
+    public static DataSet LoadTest(string nameOrFolder)
+    {
+        string folder = ResolveFolder(nameOrFolder, "t10k-images-idx3-ubyte");
+        return DataSet.FromIdx(Require(folder, "t10k-images-idx3-ubyte"), Require(folder, "t10k-labels-idx1-ubyte"));
     }
 
     private static string Require(string folder, string stem) =>

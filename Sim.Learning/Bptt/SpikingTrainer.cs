@@ -75,6 +75,9 @@ public sealed class SpikingTrainer
     /// <summary>The BPTT engine (for traces of single samples).</summary>
     public BpttEngine Engine => _engine;
 
+    /// <summary>The random stream that shuffles each epoch's order (its state goes into checkpoints).</summary>
+    public TrainingRandom ShuffleRandom => _shuffle;
+
     /// <summary>The optimiser (for checkpoints and the current learning rate).</summary>
     public Optimizer Optimizer => _optimizer;
 

@@ -22,7 +22,7 @@ namespace NeuroSim.Learning.Spiking;
 ///            "reset": "subtract" | "zero", "train_threshold": false, "truncation": 0,
 ///            "threads": 2, "chunk_size": 16, "target_rates": [1.0, 0.0] } }
 /// </code>
-/// ANN-only settings that BPTT does not implement (signal other than backprop, dropout, checkpoints, GRAPES
+/// ANN-only settings that BPTT does not implement (signal other than backprop, dropout, GRAPES
 /// local version) are errors in SNN mode rather than silently ignored.
 /// </summary>
 public static class SnnTrainingReader
@@ -112,7 +112,7 @@ public static class SnnTrainingReader
             Bptt = bptt,
         };
         return new SnnTrainingSpec(common.Epochs, options, common.Data, encoder, surrogate, scale,
-            reset == "zero" ? ResetMode.Zero : ResetMode.Subtract, trainThreshold!.Value);
+            reset == "zero" ? ResetMode.Zero : ResetMode.Subtract, trainThreshold!.Value, common.CheckpointEvery);
     }
 
     private static void CheckAnnOnly(SpecReader reader, AnnTrainingSpec common, string path)
@@ -127,12 +127,6 @@ public static class SnnTrainingReader
         {
             reader.Error(SpecPath.Property(path, "dropout"), "dropout is not implemented in SNN mode",
                 common.Options.Dropout.ToString("G"));
-        }
-
-        if (common.CheckpointEvery > 0)
-        {
-            reader.Error(SpecPath.Property(path, "checkpoint"), "checkpoints are not implemented in SNN mode",
-                common.CheckpointEvery.ToString());
         }
 
         if (common.Options.Grapes.Enabled && common.Options.Grapes.Version != Grapes.GrapesVersion.Propagating)

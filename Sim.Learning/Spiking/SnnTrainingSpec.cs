@@ -12,5 +12,7 @@ namespace NeuroSim.Learning.Spiking;
 /// <param name="SurrogateScale">Its scale, or null for the default.</param>
 /// <param name="Reset">Reset of "leaky" layers.</param>
 /// <param name="TrainThreshold">Whether thresholds are trained.</param>
+/// <param name="CheckpointEvery">Write a checkpoint every N epochs (0 = never; "checkpoint.every_epochs").</param>
 public sealed record SnnTrainingSpec(int Epochs, SpikingTrainingOptions Options, AnnDataSpec Data,
-    SnnEncoderSpec Encoder, string Surrogate, float? SurrogateScale, ResetMode Reset, bool TrainThreshold);
+    SnnEncoderSpec Encoder, string Surrogate, float? SurrogateScale, ResetMode Reset, bool TrainThreshold,
+    int CheckpointEvery = 0);
