@@ -5,7 +5,9 @@ using NeuroSim.Neurons.Lif;
 
 namespace NeuroSim.Bench.EventDriven;
 
-/// <summary>The networks of the event-vs-clock comparison, built in code so the two engines get identical copies.</summary>
+/// <summary>
+/// The networks of the event-vs-clock comparison, built in code so the two engines get identical copies.
+/// </summary>
 public static class BenchNetworks
 {
     /// <summary>
@@ -36,7 +38,8 @@ public static class BenchNetworks
     /// Low activity: <paramref name="size"/> LIF neurons below threshold at rest (E_L −60 mV, V_t −50 mV, τ_m 20 ms,
     /// τ_e 5 ms, τ_i 10 ms, t_ref 2 ms), 100 recurrent excitatory synapses each (0.5 mV), driven by 1000 input
     /// neurons firing Poisson spike trains at <paramref name="inputHz"/> (times drawn once, on the 0.1 ms grid),
-    /// each input reaching 100 random neurons with a 70 mV jump of x_e (PSP peak 11 mV: every input spike fires its targets).
+    /// each input reaching 100 random neurons with a 70 mV jump of x_e (PSP peak 11 mV: every input spike fires
+    /// its targets).
     /// </summary>
     public static SimulationNetwork LowActivity(int seed, int size, double inputHz, double durationMs)
     {

@@ -27,8 +27,10 @@ public static class EventVsClockComparison
     {
         _lookAhead = lookAhead;
         double duration = quick ? 200 : 1000;
-        Console.WriteLine($"event-vs-clock: simulated {duration} ms, dt 0.1 ms, 1 thread, {Environment.ProcessorCount} cores");
-        Console.WriteLine("network                         neurons  rate_Hz  syn_events   clock_s   event_s  clock/event");
+        Console.WriteLine($"event-vs-clock: simulated {duration} ms, dt 0.1 ms, 1 thread, " +
+                          $"{Environment.ProcessorCount} cores");
+        Console.WriteLine("network                         neurons  rate_Hz  syn_events" +
+                          "   clock_s   event_s  clock/event");
         Report("cuba (4000, p=0.02)", () => BenchNetworks.Cuba(7), duration);
         Report("cuba + stdp on ee", () => BenchNetworks.Cuba(7), duration, Stdp);
         foreach (double hz in quick ? new[] { 0.1, 1.0 } : new[] { 0.01, 0.03, 0.1, 0.3, 1.0 })
@@ -67,8 +69,9 @@ public static class EventVsClockComparison
         int lifNeurons = view.Populations.Where(p => p.IsLif).Sum(p => p.Size);
         long lifSpikes = engine.SpikeCounts.Where((_, p) => view.Populations[p].IsLif).Sum();
         double rate = lifSpikes / (lifNeurons * duration / 1000);
-        Console.WriteLine($"{name,-30} {lifNeurons,8} {rate,8:F2} {engine.SynapticEvents,11} {clockS,9:F3} {eventS,9:F3} " +
-                          $"{clockS / eventS,11:F2}   (spikes clock {clockSpikes}, event {count.N}; predictions {engine.Predictions}, " +
+        Console.WriteLine($"{name,-30} {lifNeurons,8} {rate,8:F2} {engine.SynapticEvents,11} " +
+                          $"{clockS,9:F3} {eventS,9:F3} {clockS / eventS,11:F2}   " +
+                          $"(spikes clock {clockSpikes}, event {count.N}; predictions {engine.Predictions}, " +
                           $"rechecks {engine.Rechecks}, events {engine.EventsProcessed})");
     }
 }

@@ -74,7 +74,8 @@ public static class Song2000
     {
         var plot = new Plot();
         const int bins = 25;
-        foreach (var (data, label, color) in new[] { (initial, "initial", Colors.Gray), (final, $"after {seconds:g} s", Colors.C0) })
+        var series = new[] { (initial, "initial", Colors.Gray), (final, $"after {seconds:g} s", Colors.C0) };
+        foreach (var (data, label, color) in series)
         {
             var counts = new double[bins];
             foreach (float w in data)

@@ -4,8 +4,9 @@ using NeuroSim.Learning.Bptt;
 namespace NeuroSim.Bench.Snn;
 
 /// <summary>
-/// BenchmarkDotNet suite (run with <c>--filter '*SnnTraining*' --inProcess</c>): one training step (batch of 128, T = 25, 784-256-10 LIF) per invocation;
-/// samples/s = 128 / mean. The memory diagnoser reports the bytes allocated per step (per batch); the unit test
+/// BenchmarkDotNet suite (run with <c>--filter '*SnnTraining*' --inProcess</c>): one training step (batch of 128,
+/// T = 25, 784-256-10 LIF) per invocation; samples/s = 128 / mean. The memory diagnoser reports the bytes
+/// allocated per step (per batch); the unit test
 /// BpttEngineTests.ComputeGradients_SingleThread_AllocationDoesNotGrowWithSteps checks they do not grow with T.
 /// </summary>
 [MemoryDiagnoser]

@@ -89,7 +89,9 @@ public sealed class ClockEngine : IDisposable
     /// <summary>Spikes per population so far.</summary>
     public IReadOnlyList<long> SpikeCounts => _spikeCounts;
 
-    /// <summary>Attaches a plasticity rule to connection <paramref name="connection"/> (before the first step).</summary>
+    /// <summary>
+    /// Attaches a plasticity rule to connection <paramref name="connection"/> (before the first step).
+    /// </summary>
     public void AddPlasticity(int connection, IPlasticityRule rule)
     {
         _plasticity ??= new ClockPlasticity(_network);

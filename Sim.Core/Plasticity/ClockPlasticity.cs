@@ -23,7 +23,9 @@ public sealed class ClockPlasticity
     /// <summary>Whether any rule is attached.</summary>
     public bool IsEmpty => _rules.Count == 0;
 
-    /// <summary>Binds <paramref name="rule"/> to connection <paramref name="connection"/> (before the first step).</summary>
+    /// <summary>
+    /// Binds <paramref name="rule"/> to connection <paramref name="connection"/> (before the first step).
+    /// </summary>
     public void Add(int connection, IPlasticityRule rule)
     {
         var c = _network.Connections[connection];

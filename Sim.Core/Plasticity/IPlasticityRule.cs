@@ -23,7 +23,9 @@ public interface IPlasticityRule
     /// <summary>Binds the rule to its projection and allocates its state; called once before the run.</summary>
     void Bind(PlasticProjection projection);
 
-    /// <summary>A spike of presynaptic neuron <paramref name="pre"/> reaches its synapses at <paramref name="t"/> ms.</summary>
+    /// <summary>
+    /// A spike of presynaptic neuron <paramref name="pre"/> reaches its synapses at <paramref name="t"/> ms.
+    /// </summary>
     void OnPreSpike(int pre, double t);
 
     /// <summary>Postsynaptic neuron <paramref name="post"/> fires at <paramref name="t"/> ms.</summary>
@@ -32,6 +34,8 @@ public interface IPlasticityRule
     /// <summary>Interval (ms) between <see cref="OnStep"/> calls, or +∞ when the rule needs none.</summary>
     double StepInterval { get; }
 
-    /// <summary>Called at t = k·StepInterval (k ≥ 1), after that instant's spikes; <paramref name="dt"/> = StepInterval.</summary>
+    /// <summary>
+    /// Called at t = k·StepInterval (k ≥ 1), after that instant's spikes; <paramref name="dt"/> = StepInterval.
+    /// </summary>
     void OnStep(double t, double dt);
 }

@@ -23,22 +23,8 @@ public sealed class PoissonEncoder : ISpikeEncoder
     /// <param name="seed">Seed of the random stream.</param>
     public PoissonEncoder(int steps, double maxRateHz, double dtMs, ulong seed)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
-        if (!(maxRateHz > 0) || !(dtMs > 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxRateHz),
-                $"max rate and dt must be > 0 (got {maxRateHz} Hz, {dtMs} ms)");
-        }
-
-        double p = maxRateHz * dtMs / 1000.0;
-        if (p > 1.0 + 1e-12)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxRateHz),
-                $"max rate · dt must be ≤ 1 spike per step (got {maxRateHz} Hz · {dtMs} ms = {p})");
-        }
-
         Steps = steps;
-        ProbabilityAtOne = (float)Math.Min(1.0, p);
+        ProbabilityAtOne = RateEncoding.ProbabilityAtOne(steps, maxRateHz, dtMs);
         _seed = seed;
     }
 
@@ -52,13 +38,8 @@ public sealed class PoissonEncoder : ISpikeEncoder
     public void Encode(ReadOnlySpan<float> intensities, Span<float> spikes, ulong sampleKey)
     {
         int n = intensities.Length;
-        if (spikes.Length != Steps * n)
-        {
-            throw new ArgumentException($"spike buffer must hold {Steps} × {n} values (got {spikes.Length})",
-                nameof(spikes));
-        }
+        RateEncoding.PrepareBuffer(spikes, Steps, n);
 
-        spikes.Clear();
         ulong key = CounterRandom.Key(_seed, sampleKey);
         for (int i = 0; i < n; i++)
         {

@@ -16,9 +16,8 @@ public sealed class RegularEncoder : ISpikeEncoder
     /// <summary>Creates the encoder (same arguments and checks as <see cref="PoissonEncoder"/>).</summary>
     public RegularEncoder(int steps, double maxRateHz, double dtMs, ulong seed)
     {
-        var check = new PoissonEncoder(steps, maxRateHz, dtMs, seed);
         Steps = steps;
-        ProbabilityAtOne = check.ProbabilityAtOne;
+        ProbabilityAtOne = RateEncoding.ProbabilityAtOne(steps, maxRateHz, dtMs);
         _seed = seed;
     }
 
@@ -32,13 +31,8 @@ public sealed class RegularEncoder : ISpikeEncoder
     public void Encode(ReadOnlySpan<float> intensities, Span<float> spikes, ulong sampleKey)
     {
         int n = intensities.Length;
-        if (spikes.Length != Steps * n)
-        {
-            throw new ArgumentException($"spike buffer must hold {Steps} × {n} values (got {spikes.Length})",
-                nameof(spikes));
-        }
+        RateEncoding.PrepareBuffer(spikes, Steps, n);
 
-        spikes.Clear();
         ulong key = CounterRandom.Key(_seed, sampleKey);
         for (int i = 0; i < n; i++)
         {

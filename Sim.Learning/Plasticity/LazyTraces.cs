@@ -24,7 +24,9 @@ internal sealed class LazyTraces
         return v == 0 ? 0 : v * Math.Exp(-(t - _time[i]) * _rate);
     }
 
-    /// <summary>Records a spike of neuron i at t: the trace jumps by 1, or is set to 1 when <paramref name="reset"/>.</summary>
+    /// <summary>
+    /// Records a spike of neuron i at t: the trace jumps by 1, or is set to 1 when <paramref name="reset"/>.
+    /// </summary>
     public void Spike(int i, double t, bool reset)
     {
         _value[i] = reset ? 1.0 : At(i, t) + 1.0;

@@ -72,7 +72,8 @@ public static class PlasticitySectionReader
     private static IPlasticityRule? Unknown(SpecReader r, string path, string? name)
     {
         if (name is not null)
-            r.Error(SpecPath.Property(path, "rule"), $"unknown plasticity rule (known: {string.Join(", ", Rules)})", name);
+            r.Error(SpecPath.Property(path, "rule"), $"unknown plasticity rule (known: {string.Join(", ", Rules)})",
+                    name);
         return null;
     }
 
@@ -204,11 +205,14 @@ public static class PlasticitySectionReader
         string keyPath = SpecPath.Property(path, key);
         if (!s.ContainsKey(key))
         {
-            r.Error(keyPath, dimensionless ? "is required (a plain number)" : "is required (a weight, e.g. \"0.01 mV\")");
+            r.Error(keyPath,
+                    dimensionless ? "is required (a plain number)" : "is required (a weight, e.g. \"0.01 mV\")");
             return null;
         }
 
-        double? a = dimensionless ? r.ReadQuantity(s[key], keyPath, Dimension.Dimensionless) : Weight(r, s[key], keyPath);
+        double? a = dimensionless
+            ? r.ReadQuantity(s[key], keyPath, Dimension.Dimensionless)
+            : Weight(r, s[key], keyPath);
         if (a is double x && !(x >= 0))
         {
             r.Error(keyPath, "must be >= 0 (the sign is the rule's)", SpecReader.Describe(s[key]));

@@ -28,7 +28,8 @@ public sealed class RewardModulatedStdp : IPlasticityRule
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(parameters.Reward);
-        if (!(parameters.TauPlus > 0 && parameters.TauMinus > 0 && parameters.TauEligibility > 0 && parameters.Step > 0))
+        if (!(parameters.TauPlus > 0 && parameters.TauMinus > 0 && parameters.TauEligibility > 0 &&
+              parameters.Step > 0))
             throw new ArgumentOutOfRangeException(nameof(parameters), "R-STDP time constants and step must be > 0 ms");
         if (!(parameters.WMin <= parameters.WMax))
             throw new ArgumentOutOfRangeException(nameof(parameters), "w_min must be <= w_max");

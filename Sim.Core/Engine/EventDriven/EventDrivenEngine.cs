@@ -231,7 +231,9 @@ public sealed class EventDrivenEngine
     /// <summary>Advances by <paramref name="steps"/> grid steps (for progress reporting in chunks).</summary>
     public void AdvanceSteps(long steps) => RunUntil((Math.Round(TimeMs / _dt) + steps) * _dt);
 
-    /// <summary>Runs the step hooks due by the end of the run; call once after the last <see cref="RunUntil"/>.</summary>
+    /// <summary>
+    /// Runs the step hooks due by the end of the run; call once after the last <see cref="RunUntil"/>.
+    /// </summary>
     public void Finish() => RunHooks(_hooks, _hookCount, _end, EventKind.Delivery);
 
     /// <summary>

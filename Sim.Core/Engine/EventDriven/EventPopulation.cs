@@ -30,7 +30,9 @@ public sealed class EventPopulation
     /// <summary>Initial membrane potential per neuron (mV).</summary>
     public double[] InitialV { get; private init; } = [];
 
-    /// <summary>Per-neuron constant drive D (mV), overriding <see cref="LifConstants.Drive"/>; null when uniform.</summary>
+    /// <summary>
+    /// Per-neuron constant drive D (mV), overriding <see cref="LifConstants.Drive"/>; null when uniform.
+    /// </summary>
     public double[]? Drive { get; private init; }
 
     /// <summary>A clock-stepped source (Poisson, regular): advanced once per grid step; null otherwise.</summary>
@@ -80,7 +82,8 @@ public sealed class EventPopulation
         for (int i = 0; i < spikeTimes.Length; i++)
             for (int k = 1; k < spikeTimes[i].Length; k++)
                 if (!(spikeTimes[i][k] >= spikeTimes[i][k - 1]))
-                    throw new ArgumentException($"{name}: spike times of neuron {i} must be ascending", nameof(spikeTimes));
+                    throw new ArgumentException($"{name}: spike times of neuron {i} must be ascending",
+                                                nameof(spikeTimes));
         return new EventPopulation(name, spikeTimes.Length) { SpikeTimes = spikeTimes };
     }
 }

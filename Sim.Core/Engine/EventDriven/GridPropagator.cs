@@ -16,7 +16,9 @@ public sealed class GridPropagator
     private readonly double _tauM, _tauE, _tauI;
     private readonly double[] _em, _ee, _ei, _ke, _ki;
 
-    /// <summary>Tabulates the propagator of <paramref name="c"/>'s time constants for step <paramref name="dt"/> (ms).</summary>
+    /// <summary>
+    /// Tabulates the propagator of <paramref name="c"/>'s time constants for step <paramref name="dt"/> (ms).
+    /// </summary>
     public GridPropagator(in LifConstants c, double dt)
     {
         _dt = dt;
@@ -43,7 +45,9 @@ public sealed class GridPropagator
     public bool Serves(in LifConstants c, double dt) =>
         c.TauM == _tauM && c.TauE == _tauE && c.TauI == _tauI && dt == _dt;
 
-    /// <summary>The state <paramref name="k"/> ≥ 0 steps after <paramref name="s"/>, with no input in between.</summary>
+    /// <summary>
+    /// The state <paramref name="k"/> ≥ 0 steps after <paramref name="s"/>, with no input in between.
+    /// </summary>
     public LifState Advance(in LifConstants c, in LifState s, long k)
     {
         if (k > TableSteps)

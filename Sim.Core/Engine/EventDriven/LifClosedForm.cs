@@ -17,7 +17,9 @@ namespace NeuroSim.Core.Engine.EventDriven;
 /// </summary>
 public static class LifClosedForm
 {
-    /// <summary>The state <paramref name="t"/> ms (≥ 0) after <paramref name="state"/>, with no input in between.</summary>
+    /// <summary>
+    /// The state <paramref name="t"/> ms (≥ 0) after <paramref name="state"/>, with no input in between.
+    /// </summary>
     public static LifState Advance(in LifConstants c, in LifState state, double t)
     {
         double a = c.Asymptote;

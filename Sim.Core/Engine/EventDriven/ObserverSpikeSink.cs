@@ -13,7 +13,9 @@ public sealed class ObserverSpikeSink : IEventSpikeSink
     private readonly double _dt;
     private long _step;
 
-    /// <summary>Creates a sink for a network of <paramref name="populationCount"/> populations and step dt (ms).</summary>
+    /// <summary>
+    /// Creates a sink for a network of <paramref name="populationCount"/> populations and step dt (ms).
+    /// </summary>
     public ObserverSpikeSink(IReadOnlyList<ISpikeObserver> observers, int populationCount, double dt)
     {
         _observers = observers;
@@ -29,7 +31,9 @@ public sealed class ObserverSpikeSink : IEventSpikeSink
         _pending[population].Add(neuron);
     }
 
-    /// <summary>Delivers every step before <paramref name="endStep"/> (call with the run's step count at the end).</summary>
+    /// <summary>
+    /// Delivers every step before <paramref name="endStep"/> (call with the run's step count at the end).
+    /// </summary>
     public void FlushBefore(long endStep)
     {
         while (_step < endStep)

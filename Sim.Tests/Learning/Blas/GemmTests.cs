@@ -9,7 +9,8 @@ public class GemmTests
     public static TheoryData<int, int, int, bool, bool> Shapes()
     {
         var data = new TheoryData<int, int, int, bool, bool>();
-        foreach (var (m, n, k) in new[] { (0, 3, 2), (1, 1, 1), (3, 7, 9), (5, 9, 7), (17, 33, 129), (64, 10, 256), (9, 300, 70) })
+        var shapes = new[] { (0, 3, 2), (1, 1, 1), (3, 7, 9), (5, 9, 7), (17, 33, 129), (64, 10, 256), (9, 300, 70) };
+        foreach (var (m, n, k) in shapes)
         {
             foreach (bool ta in new[] { false, true })
             {

@@ -8,7 +8,8 @@ public class HebbianDecayRuleTests
     [Fact]
     public void PrePost_ThenSteps_PotentiatesThenDecays()
     {
-        // Pair at Δt = 5 ms: w += η·e^(−5/τ); then n steps of e^(−λ·dt) each (float32 weights round each step: 1000 × 6e-8 < 1e-4).
+        // Pair at Δt = 5 ms: w += η·e^(−5/τ); then n steps of e^(−λ·dt) each (float32 weights round each step:
+        // 1000 × 6e-8 < 1e-4).
         var w = new[] { 1f };
         var rule = new HebbianDecayRule(eta: 0.1, tauPre: 20, lambda: 1e-3, step: 0.1);
         rule.Bind(PlasticProjection.FromDense(1, 1, w));

@@ -3,7 +3,9 @@ using NeuroSim.Learning.Plasticity;
 
 namespace NeuroSim.Tests.Learning.Plasticity;
 
-/// <summary>R-STDP: no reward, no change; a constant reward integrates the eligibility as the rule's sum says.</summary>
+/// <summary>
+/// R-STDP: no reward, no change; a constant reward integrates the eligibility as the rule's sum says.
+/// </summary>
 public class RewardModulatedStdpTests
 {
     private static RewardModulatedStdpParameters Params(Func<double, double> reward) =>

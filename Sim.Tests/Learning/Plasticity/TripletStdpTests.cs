@@ -3,7 +3,9 @@ using NeuroSim.Learning.Plasticity;
 
 namespace NeuroSim.Tests.Learning.Plasticity;
 
-/// <summary>Triplet STDP against the pair rule (A3 = 0, bit-identical) and a hand-derived triplet closed form.</summary>
+/// <summary>
+/// Triplet STDP against the pair rule (A3 = 0, bit-identical) and a hand-derived triplet closed form.
+/// </summary>
 public class TripletStdpTests
 {
     [Fact]

@@ -68,7 +68,8 @@ public class ClockAgreementTests
             rowStart[i + 1] = targets.Count;
         }
 
-        return Connection.Sparse(name, source, target, receptor, rowStart, [.. targets], [.. weights], null, delaySteps);
+        return Connection.Sparse(name, source, target, receptor, rowStart, [.. targets], [.. weights], null,
+                                 delaySteps);
     }
 
     internal static (List<(int, int, long)> Clock, List<(int, int, long)> Event) RunBoth(SimulationNetwork net,

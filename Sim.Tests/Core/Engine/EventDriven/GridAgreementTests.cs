@@ -73,8 +73,8 @@ public class GridAgreementTests
             var a = sink.Spikes.Select(s => (s.Pop, s.Neuron, Math.Round(s.Time / 0.1))).ToList();
             var b = reference.Select(s => (s.Pop, s.Neuron, Math.Round(s.Time / 0.1))).ToList();
             var lif = a.Count(s => s.Pop == 1);
-            Assert.True(Same(a, b), $"seed {seed}: {a.Count} event spikes vs {b.Count} reference; first difference at " +
-                                    $"{FirstDifference(a, b)}");
+            Assert.True(Same(a, b), $"seed {seed}: {a.Count} event spikes vs {b.Count} reference; " +
+                                    $"first difference at {FirstDifference(a, b)}");
             totalSpikes += lif;
         }
 

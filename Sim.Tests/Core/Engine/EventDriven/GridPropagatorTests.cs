@@ -33,8 +33,8 @@ public class GridPropagatorTests
         int found = 0;
         for (int n = 0; n < 400; n++)
         {
-            var c = new LifConstants(5 + 25 * rng.NextDouble(), 0.5 + 10 * rng.NextDouble(), 0.5 + 20 * rng.NextDouble(),
-                -60, 12 * rng.NextDouble(), -50);
+            var c = new LifConstants(5 + 25 * rng.NextDouble(), 0.5 + 10 * rng.NextDouble(),
+                0.5 + 20 * rng.NextDouble(), -60, 12 * rng.NextDouble(), -50);
             var s = new LifState(-60 + 9.9 * rng.NextDouble(), 25 * rng.NextDouble(), -25 * rng.NextDouble());
             var table = new GridPropagator(c, 0.1);
 

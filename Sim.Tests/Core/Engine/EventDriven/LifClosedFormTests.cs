@@ -69,7 +69,8 @@ public class LifClosedFormTests
         // truncation error ~h²·K''' ≈ 1e-10).
         double tm = 20, ts = 5, h = 1e-4;
         double peak = tm * ts / (tm - ts) * Math.Log(tm / ts);
-        double slope = (LifClosedForm.PspKernel(peak + h, tm, ts) - LifClosedForm.PspKernel(peak - h, tm, ts)) / (2 * h);
+        double slope = (LifClosedForm.PspKernel(peak + h, tm, ts) - LifClosedForm.PspKernel(peak - h, tm, ts)) /
+                       (2 * h);
         Assert.Equal(0, slope, 1e-8);
         Assert.True(LifClosedForm.PspKernel(peak, tm, ts) > LifClosedForm.PspKernel(peak + 0.01, tm, ts));
     }
