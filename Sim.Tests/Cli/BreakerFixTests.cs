@@ -13,6 +13,7 @@ namespace NeuroSim.Tests.Cli;
 /// breaker-findings.md; the first four are the breaker's own tests from branch `breaker`, assertions kept). Each
 /// is named after the case it reproduces.
 /// </summary>
+[Collection(ProcessStateCollection.Name)]
 public sealed class BreakerFixTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("breaker-fix-tests-").FullName;

@@ -10,6 +10,7 @@ using NeuroSim.Tests.Core.Serialization;
 
 namespace NeuroSim.Tests.Cli;
 
+[Collection(ProcessStateCollection.Name)]
 public sealed class ExportCommandTests : IDisposable
 {
     // Prints every array of the .npz as {name: {dtype, shape, values (repr of each, exact for float32)}}.

@@ -6,6 +6,7 @@ using NeuroSim.Tests.Core.Serialization;
 
 namespace NeuroSim.Tests.Cli;
 
+[Collection(ProcessStateCollection.Name)]
 public sealed class InspectCommandTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("inspect-tests-").FullName;

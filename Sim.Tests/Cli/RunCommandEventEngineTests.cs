@@ -5,6 +5,7 @@ using NeuroSim.Cli.Commands;
 namespace NeuroSim.Tests.Cli;
 
 /// <summary>`neurosim run --engine event`: same outputs as the clock engine on a closed-form network.</summary>
+[Collection(ProcessStateCollection.Name)]
 public sealed class RunCommandEventEngineTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"neurosim-run-event-{Guid.NewGuid():N}");

@@ -11,6 +11,7 @@ namespace NeuroSim.Tests.Cli;
 /// `neurosim run` with the event engine's timing choice (file "timing", --timing): exact spike times in spikes.npz,
 /// spike_times populations in both engines, state recording with the event engine.
 /// </summary>
+[Collection(ProcessStateCollection.Name)]
 public sealed class RunCommandEventTimingTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("neurosim-event-timing-").FullName;

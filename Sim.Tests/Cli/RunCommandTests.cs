@@ -6,6 +6,7 @@ using NeuroSim.Tests.Core.Network;
 
 namespace NeuroSim.Tests.Cli;
 
+[Collection(ProcessStateCollection.Name)]
 public sealed class RunCommandTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"neurosim-run-{Guid.NewGuid():N}");

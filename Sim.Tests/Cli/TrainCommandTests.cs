@@ -8,6 +8,7 @@ using NeuroSim.Learning.Ann;
 namespace NeuroSim.Tests.Cli;
 
 /// <summary>End-to-end runs of <c>neurosim train</c> / <c>eval</c> on a small network and sample slice.</summary>
+[Collection(ProcessStateCollection.Name)]
 public sealed class TrainCommandTests : IDisposable
 {
     private const string Network = """

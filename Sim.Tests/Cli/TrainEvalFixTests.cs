@@ -15,6 +15,7 @@ namespace NeuroSim.Tests.Cli;
 /// refused resumes, test-only eval data. The first four are the breaker's own tests from branch `breaker`
 /// (assertions kept; the ANN file is now saved with the shared CLI options).
 /// </summary>
+[Collection(ProcessStateCollection.Name)]
 public sealed class TrainEvalFixTests : IDisposable
 {
     // 784-16-10 leaky SNN, T = 5 steps, Adam and trained thresholds so that a resume must restore optimiser

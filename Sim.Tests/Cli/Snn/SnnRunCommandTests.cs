@@ -12,6 +12,7 @@ using NeuroSim.Learning.Spiking;
 
 namespace NeuroSim.Tests.Cli.Snn;
 
+[Collection(ProcessStateCollection.Name)]
 public class SnnRunCommandTests
 {
     private const int Steps = 12;

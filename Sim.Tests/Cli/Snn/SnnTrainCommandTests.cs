@@ -8,6 +8,7 @@ using NeuroSim.Learning.Spiking;
 
 namespace NeuroSim.Tests.Cli.Snn;
 
+[Collection(ProcessStateCollection.Name)]
 public class SnnTrainCommandTests
 {
     private static string RepoFile(string relative)

@@ -6,7 +6,7 @@ using NeuroSim.Tests.Learning.Blas;
 
 namespace NeuroSim.Tests.Learning.Ann;
 
-[Collection(BlasThreadsCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public class AnnTrainerTests
 {
     private static readonly Lazy<(DataSet Train, DataSet Test)> Sample =

@@ -2,7 +2,7 @@ using NeuroSim.Learning.Blas;
 
 namespace NeuroSim.Tests.Learning.Blas;
 
-[Collection(BlasThreadsCollection.Name)]
+[Collection(ProcessStateCollection.Name)]
 public class GemmTests
 {
     // Sizes cover empty, single, vector width ± 1 (8 floats with AVX2) and a block edge of the fallback (128).
