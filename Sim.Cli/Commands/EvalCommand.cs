@@ -60,16 +60,9 @@ public static class EvalCommand
                 $"{test.Count} samples of {test.Name}");
             return ExitCodes.Ok;
         }
-        catch (NetworkValidationException ex)
+        catch (Exception ex) when (InputErrors.IsBadInput(ex))
         {
-            Console.Error.WriteLine(ex.Message);
-            return ExitCodes.BadInput;
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException
-            or SynapseFileException)
-        {
-            Console.Error.WriteLine($"neurosim: {ex.Message}");
-            return ExitCodes.BadInput;
+            return InputErrors.Report(ex);
         }
     }
 }

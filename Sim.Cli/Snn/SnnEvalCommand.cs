@@ -63,16 +63,9 @@ public static class SnnEvalCommand
                 $"{test.Count} samples of {test.Name}");
             return ExitCodes.Ok;
         }
-        catch (NetworkValidationException ex)
+        catch (Exception ex) when (InputErrors.IsBadInput(ex))
         {
-            Console.Error.WriteLine(ex.Message);
-            return ExitCodes.BadInput;
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException
-            or SynapseFileException)
-        {
-            Console.Error.WriteLine($"neurosim: {ex.Message}");
-            return ExitCodes.BadInput;
+            return InputErrors.Report(ex);
         }
     }
 }

@@ -98,16 +98,9 @@ public static class SnnTrainCommand
             network = SpikingNetworkBuilder.Build(spec, store, training);
             (train, test) = AnnSession.LoadData(training.Data, request.Data, request.File);
         }
-        catch (NetworkValidationException ex)
+        catch (Exception ex) when (InputErrors.IsBadInput(ex))
         {
-            Console.Error.WriteLine(ex.Message);
-            return ExitCodes.BadInput;
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException
-            or SynapseFileException)
-        {
-            Console.Error.WriteLine($"neurosim: {ex.Message}");
-            return ExitCodes.BadInput;
+            return InputErrors.Report(ex);
         }
 
         if (OptionChecks.CheckWritable(request.Out) is string unwritable)
