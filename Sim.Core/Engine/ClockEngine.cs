@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NeuroSim.Core.Network;
 using NeuroSim.Core.Plasticity;
 
@@ -12,11 +13,12 @@ namespace NeuroSim.Core.Engine;
 /// <para>One step n, covering [t_n, t_n + dt), is, in this order:</para>
 /// <list type="number">
 /// <item>inputs: constant currents due to switch on or off at step n do so;</item>
-/// <item>deliver: each target population's ring slot due at step n is drained into its synaptic variables;</item>
+/// <item>deliver: the jumps in each target population's ring slot due at step n are added to its synaptic
+/// variables (and the slot emptied);</item>
 /// <item>integrate: the population's state is propagated to t_n + dt;</item>
 /// <item>threshold and reset: neurons that reach threshold spike (stamped t_n) and are reset.</item>
 /// </list>
-/// <para>Integrate, threshold and reset run fused, one pass per block of neurons, on the worker threads. Then, on
+/// <para>Deliver, integrate, threshold and reset run fused, one pass per block of neurons, on the worker threads. Then, on
 /// the calling thread:</para>
 /// <list type="number">
 /// <item>propagate: each spike is fanned out into the ring slot of step n + 1 + delay;</item>
@@ -121,8 +123,6 @@ public sealed class ClockEngine : IDisposable
 
         _plasticity?.BeforeStep(CurrentStep);
 
-        DeliverDueInput();
-
         AdvancePopulations();
 
         CollectSpikes();
@@ -142,19 +142,6 @@ public sealed class ClockEngine : IDisposable
 
     private void ApplyDueCurrents() => _network.Currents.ApplyDue(CurrentStep);
 
-    private void DeliverDueInput()
-    {
-        for (int p = 0; p < _network.Populations.Count; p++)
-        {
-            if (_network.Ring(p) is { } ring)
-            {
-                var population = _network.Populations[p];
-                ring.Drain(CurrentStep, population.SynapticVariable(Receptor.Excitatory),
-                    population.SynapticVariable(Receptor.Inhibitory));
-            }
-        }
-    }
-
     private void AdvancePopulations() => _workers.Run(_blocks.Length, _advanceBlock);
 
     private void AdvanceBlock(int block, int thread)
@@ -162,7 +149,15 @@ public sealed class ClockEngine : IDisposable
         var (p, start, end) = _blocks[block];
         var buffer = _blockSpikes[block];
         buffer.Clear();
-        _network.Populations[p].Advance(CurrentStep, start, end, buffer);
+        var due = default(DueJumps);
+        if (_network.Ring(p) is { } ring)
+        {
+            int slot = ring.SlotOf(CurrentStep);
+            due = new DueJumps(ring.Slot(Receptor.Excitatory, slot)[start..end],
+                ring.Slot(Receptor.Inhibitory, slot)[start..end]);
+        }
+
+        _network.Populations[p].Advance(CurrentStep, start, end, due, buffer);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -212,27 +207,37 @@ public sealed class ClockEngine : IDisposable
     {
         var receptor = c.Receptor;
         int[] rowStart = c.RowStart!;
-        int[] post = c.Post!;
-        float[] weight = c.Weight!;
         int[]? delays = c.DelaySteps;
-        int uniformSlot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);
+        if (delays is null)
+        {
+            // One slot for every synapse: a synaptic event is one add. Post indices were checked against the
+            // target's size when the connection was built, so the slot is indexed without bounds checks.
+            ref float slot = ref MemoryMarshal.GetReference(
+                ring.Slot(receptor, ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps)));
+            ref int post = ref MemoryMarshal.GetArrayDataReference(c.Post!);
+            ref float weight = ref MemoryMarshal.GetArrayDataReference(c.Weight!);
+            foreach (int pre in fired)
+            {
+                int end = rowStart[pre + 1];
+                SynapticEvents += end - rowStart[pre];
+                for (int k = rowStart[pre]; k < end; k++)
+                {
+                    Unsafe.Add(ref slot, Unsafe.Add(ref post, k)) += Unsafe.Add(ref weight, k);
+                }
+            }
+
+            return;
+        }
+
+        int[] posts = c.Post!;
+        float[] weights = c.Weight!;
         foreach (int pre in fired)
         {
             int end = rowStart[pre + 1];
             SynapticEvents += end - rowStart[pre];
-            if (delays is null)
+            for (int k = rowStart[pre]; k < end; k++)
             {
-                for (int k = rowStart[pre]; k < end; k++)
-                {
-                    ring.Add(receptor, uniformSlot, post[k], weight[k]);
-                }
-            }
-            else
-            {
-                for (int k = rowStart[pre]; k < end; k++)
-                {
-                    ring.Add(receptor, ring.SlotOf(CurrentStep + 1 + delays[k]), post[k], weight[k]);
-                }
+                ring.Add(receptor, ring.SlotOf(CurrentStep + 1 + delays[k]), posts[k], weights[k]);
             }
         }
     }
@@ -241,13 +246,13 @@ public sealed class ClockEngine : IDisposable
     private void DeliverDense(Connection c, DeliveryRing ring, ReadOnlySpan<int> fired)
     {
         float[] w = c.Dense!;
-        int slot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);
+        var slot = ring.Slot(c.Receptor, ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps));
         foreach (int pre in fired)
         {
             SynapticEvents += c.PostSize;
             for (int post = 0, k = pre; post < c.PostSize; post++, k += c.PreSize)
             {
-                ring.Add(c.Receptor, slot, post, w[k]);
+                slot[post] += w[k];
             }
         }
     }

@@ -130,6 +130,21 @@ public class ClockEngineTests
         Assert.Contains("post index 5", error.Message);
     }
 
+    [Fact]
+    public void Constructor_DescendingRowStarts_ThrowsNamingIt()
+    {
+        // Delivery indexes the synapse arrays without bounds checks, so row starts that run past the synapse
+        // count (here row 0 claims synapses 0 .. 2 of a one-synapse connection) must be refused up front.
+        var a = new RegularSourcePopulation("a", 2, 1.0);
+        var b = new LifPopulation("b", 2, Quiet);
+        var c = Connection.Sparse("ab", 0, 1, Receptor.Excitatory, [0, 2, 1], [0], [1f], null);
+
+        var error = Assert.Throws<ArgumentException>(() => new SimulationNetwork(0.1, [a, b], [c]));
+
+        Assert.Contains("ab", error.Message);
+        Assert.Contains("ascending (row 1: 2 .. 1)", error.Message);
+    }
+
     /// <summary>200 Poisson sources at 40 Hz drive 2600 LIF neurons (p = 0.1, 3 mV) that inhibit each other
     /// sparsely (p = 0.01, -1 mV, 1-step delay); dense or sparse storage of the same weights.</summary>
     internal static SimulationNetwork RandomNetwork(bool dense, ulong seed)
