@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using NeuroSim.Core.Network;
 using NeuroSim.Core.Plasticity;
 
@@ -28,6 +27,9 @@ namespace NeuroSim.Core.Engine;
 /// order and propagated on one thread in (population, neuron, synapse) order, so every float sum is taken in
 /// the same order and the spikes are bit-identical for any thread count. Cost per step ∝ neurons + spikes ×
 /// fan-out; nothing is allocated per step.</para>
+/// <para>Weights are read from the connections' arrays as spikes arrive, so changes made between steps take
+/// effect, with one exception: a sparse connection whose weights are all equal when the engine is created, and
+/// that has no plasticity rule, is delivered with that one weight (its array is not read again).</para>
 /// </remarks>
 public sealed class ClockEngine : IDisposable
 {
@@ -43,6 +45,7 @@ public sealed class ClockEngine : IDisposable
     private readonly List<ISpikeObserver> _observers = [];
     private readonly Action<int, int> _advanceBlock;
     private readonly long[] _spikeCounts;
+    private readonly float?[] _sharedWeight;
     private ClockPlasticity? _plasticity;
 
     /// <summary>Creates an engine at step 0 on <paramref name="threads"/> threads (1 = the caller's only).</summary>
@@ -70,6 +73,7 @@ public sealed class ClockEngine : IDisposable
         }
 
         _spikeCounts = new long[network.Populations.Count];
+        _sharedWeight = network.Connections.Select(SharedWeight).ToArray();
         _advanceBlock = AdvanceBlock;
         CodeWarmup.Prepare(typeof(ClockEngine), typeof(StepWorkers), typeof(SpikeBuffer), typeof(DeliveryRing),
             typeof(CurrentSchedule));
@@ -98,6 +102,8 @@ public sealed class ClockEngine : IDisposable
     {
         _plasticity ??= new ClockPlasticity(_network);
         _plasticity.Add(connection, rule);
+        _sharedWeight[connection] = null; // the rule changes weights one by one
+
     }
 
     /// <summary>Adds an observer that sees every step's spikes from the next step on.</summary>
@@ -142,7 +148,25 @@ public sealed class ClockEngine : IDisposable
 
     private void ApplyDueCurrents() => _network.Currents.ApplyDue(CurrentStep);
 
-    private void AdvancePopulations() => _workers.Run(_blocks.Length, _advanceBlock);
+    // Slots that touched few neurons are consumed here, per touched neuron; dense ones inside each block's kernel.
+    private void AdvancePopulations()
+    {
+        for (int p = 0; p < _network.Populations.Count; p++)
+        {
+            if (_network.Ring(p) is { } ring && !ring.IsDense(ring.SlotOf(CurrentStep)))
+            {
+                var population = _network.Populations[p];
+                ring.ConsumeSparse(ring.SlotOf(CurrentStep), population.SynapticVariable(Receptor.Excitatory),
+                    population.SynapticVariable(Receptor.Inhibitory));
+            }
+        }
+
+        _workers.Run(_blocks.Length, _advanceBlock);
+        for (int p = 0; p < _network.Populations.Count; p++)
+        {
+            _network.Ring(p)?.Reset(_network.Ring(p)!.SlotOf(CurrentStep));
+        }
+    }
 
     private void AdvanceBlock(int block, int thread)
     {
@@ -150,11 +174,9 @@ public sealed class ClockEngine : IDisposable
         var buffer = _blockSpikes[block];
         buffer.Clear();
         var due = default(DueJumps);
-        if (_network.Ring(p) is { } ring)
+        if (_network.Ring(p) is { } ring && ring.IsDense(ring.SlotOf(CurrentStep)))
         {
-            int slot = ring.SlotOf(CurrentStep);
-            due = new DueJumps(ring.Slot(Receptor.Excitatory, slot)[start..end],
-                ring.Slot(Receptor.Inhibitory, slot)[start..end]);
+            due = ring.Due(ring.SlotOf(CurrentStep), start, end);
         }
 
         _network.Populations[p].Advance(CurrentStep, start, end, due, buffer);
@@ -196,63 +218,100 @@ public sealed class ClockEngine : IDisposable
                 }
                 else
                 {
-                    DeliverSparse(connection, ring, fired);
+                    DeliverSparse(connection, ring, fired, _sharedWeight[c]);
                 }
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void DeliverSparse(Connection c, DeliveryRing ring, ReadOnlySpan<int> fired)
+    private void DeliverSparse(Connection c, DeliveryRing ring, ReadOnlySpan<int> fired, float? shared)
     {
         var receptor = c.Receptor;
         int[] rowStart = c.RowStart!;
         int[]? delays = c.DelaySteps;
-        if (delays is null)
+        var posts = c.Post.AsSpan();
+        var weights = c.Weight.AsSpan();
+        int uniformSlot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);
+        for (int f = 0; f < fired.Length; f++)
         {
-            // One slot for every synapse: a synaptic event is one add. Post indices were checked against the
-            // target's size when the connection was built, so the slot is indexed without bounds checks.
-            ref float slot = ref MemoryMarshal.GetReference(
-                ring.Slot(receptor, ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps)));
-            ref int post = ref MemoryMarshal.GetArrayDataReference(c.Post!);
-            ref float weight = ref MemoryMarshal.GetArrayDataReference(c.Weight!);
-            foreach (int pre in fired)
+            int pre = fired[f];
+            int start = rowStart[pre], count = rowStart[pre + 1] - start;
+            SynapticEvents += count;
+            if (f + 1 < fired.Length)
             {
-                int end = rowStart[pre + 1];
-                SynapticEvents += end - rowStart[pre];
-                for (int k = rowStart[pre]; k < end; k++)
-                {
-                    Unsafe.Add(ref slot, Unsafe.Add(ref post, k)) += Unsafe.Add(ref weight, k);
-                }
+                Prefetch(posts, rowStart, fired[f + 1]);
             }
 
+            if (delays is null && shared is float w)
+            {
+                ring.AddRow(receptor, uniformSlot, posts.Slice(start, count), w);
+            }
+            else if (delays is null)
+            {
+                ring.AddRow(receptor, uniformSlot, posts.Slice(start, count), weights.Slice(start, count));
+            }
+            else
+            {
+                for (int k = start; k < start + count; k++)
+                {
+                    ring.Add(receptor, ring.SlotOf(CurrentStep + 1 + delays[k]), posts[k], weights[k]);
+                }
+            }
+        }
+    }
+
+    // Asks the cache for the next spike's row of targets while this one is delivered: rows lie at random places
+    // in an array larger than the cache, and walking one takes about as long as fetching the next.
+    private static unsafe void Prefetch(ReadOnlySpan<int> posts, int[] rowStart, int pre)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
             return;
         }
 
-        int[] posts = c.Post!;
-        float[] weights = c.Weight!;
-        foreach (int pre in fired)
+        int start = rowStart[pre], end = rowStart[pre + 1];
+        fixed (int* row = posts)
         {
-            int end = rowStart[pre + 1];
-            SynapticEvents += end - rowStart[pre];
-            for (int k = rowStart[pre]; k < end; k++)
+            for (int k = start; k < end; k += 16)
             {
-                ring.Add(receptor, ring.SlotOf(CurrentStep + 1 + delays[k]), posts[k], weights[k]);
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + k);
             }
         }
+    }
+
+    // The weight every synapse of a sparse connection shares (as CUBA's fixed w_e and w_i), or null: such a
+    // connection is delivered without reading its weight array, halving the memory a spike walks through.
+    private static float? SharedWeight(Connection c)
+    {
+        if (c.IsDense || c.Weight!.Length == 0)
+        {
+            return null;
+        }
+
+        int first = BitConverter.SingleToInt32Bits(c.Weight[0]);
+        foreach (float w in c.Weight)
+        {
+            if (BitConverter.SingleToInt32Bits(w) != first)
+            {
+                return null;
+            }
+        }
+
+        return c.Weight[0];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeliverDense(Connection c, DeliveryRing ring, ReadOnlySpan<int> fired)
     {
         float[] w = c.Dense!;
-        var slot = ring.Slot(c.Receptor, ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps));
+        int slot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);
         foreach (int pre in fired)
         {
             SynapticEvents += c.PostSize;
             for (int post = 0, k = pre; post < c.PostSize; post++, k += c.PreSize)
             {
-                slot[post] += w[k];
+                ring.Add(c.Receptor, slot, post, w[k]);
             }
         }
     }
