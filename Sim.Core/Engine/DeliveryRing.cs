@@ -132,6 +132,11 @@ public sealed class DeliveryRing
     /// <see cref="IsDense"/>).</summary>
     public void ConsumeSparse(int slot, Span<float> excitatory, Span<float> inhibitory)
     {
+        if (IsDense(slot))
+        {
+            throw new InvalidOperationException($"slot {slot} went dense: it is consumed whole, by the kernel");
+        }
+
         ConsumeTouched(Receptor.Excitatory, slot, excitatory);
         ConsumeTouched(Receptor.Inhibitory, slot, inhibitory);
     }
