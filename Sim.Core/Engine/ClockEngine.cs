@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using NeuroSim.Core.Network;
 using NeuroSim.Core.Plasticity;
@@ -46,6 +47,7 @@ public sealed class ClockEngine : IDisposable
     private readonly Action<int, int> _advanceBlock;
     private readonly long[] _spikeCounts;
     private readonly float?[] _sharedWeight;
+    private readonly ushort[]?[] _shortPost;
     private ClockPlasticity? _plasticity;
 
     /// <summary>Creates an engine at step 0 on <paramref name="threads"/> threads (1 = the caller's only).</summary>
@@ -74,6 +76,7 @@ public sealed class ClockEngine : IDisposable
 
         _spikeCounts = new long[network.Populations.Count];
         _sharedWeight = network.Connections.Select(SharedWeight).ToArray();
+        _shortPost = network.Connections.Select(ShortPost).ToArray();
         _advanceBlock = AdvanceBlock;
         CodeWarmup.Prepare(typeof(ClockEngine), typeof(StepWorkers), typeof(SpikeBuffer), typeof(DeliveryRing),
             typeof(CurrentSchedule));
@@ -218,19 +221,27 @@ public sealed class ClockEngine : IDisposable
                 }
                 else
                 {
-                    DeliverSparse(connection, ring, fired, _sharedWeight[c]);
+                    if (_shortPost[c] is { } shortPost)
+                    {
+                        DeliverSparse<ushort>(connection, shortPost, ring, fired, _sharedWeight[c]);
+                    }
+                    else
+                    {
+                        DeliverSparse<int>(connection, connection.Post, ring, fired, _sharedWeight[c]);
+                    }
                 }
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void DeliverSparse(Connection c, DeliveryRing ring, ReadOnlySpan<int> fired, float? shared)
+    private void DeliverSparse<TIndex>(
+        Connection c, ReadOnlySpan<TIndex> posts, DeliveryRing ring, ReadOnlySpan<int> fired, float? shared)
+        where TIndex : unmanaged, IBinaryInteger<TIndex>
     {
         var receptor = c.Receptor;
         int[] rowStart = c.RowStart!;
         int[]? delays = c.DelaySteps;
-        var posts = c.Post.AsSpan();
         var weights = c.Weight.AsSpan();
         int uniformSlot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);
         for (int f = 0; f < fired.Length; f++)
@@ -255,7 +266,8 @@ public sealed class ClockEngine : IDisposable
             {
                 for (int k = start; k < start + count; k++)
                 {
-                    ring.Add(receptor, ring.SlotOf(CurrentStep + 1 + delays[k]), posts[k], weights[k]);
+                    ring.Add(receptor, ring.SlotOf(CurrentStep + 1 + delays[k]), int.CreateTruncating(posts[k]),
+                        weights[k]);
                 }
             }
         }
@@ -263,7 +275,8 @@ public sealed class ClockEngine : IDisposable
 
     // Asks the cache for the next spike's row of targets while this one is delivered: rows lie at random places
     // in an array larger than the cache, and walking one takes about as long as fetching the next.
-    private static unsafe void Prefetch(ReadOnlySpan<int> posts, int[] rowStart, int pre)
+    private static unsafe void Prefetch<TIndex>(ReadOnlySpan<TIndex> posts, int[] rowStart, int pre)
+        where TIndex : unmanaged
     {
         if (!System.Runtime.Intrinsics.X86.Sse.IsSupported)
         {
@@ -271,13 +284,31 @@ public sealed class ClockEngine : IDisposable
         }
 
         int start = rowStart[pre], end = rowStart[pre + 1];
-        fixed (int* row = posts)
+        fixed (TIndex* row = posts)
         {
-            for (int k = start; k < end; k += 16)
+            for (int k = start; k < end; k += 64 / sizeof(TIndex))
             {
                 System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + k);
             }
         }
+    }
+
+    // Post indices in 16 bits when the target has at most 65,536 neurons: a copy made once (2 bytes a synapse),
+    // which halves the memory each spike's row occupies; the connection's int array stays the reference.
+    private ushort[]? ShortPost(Connection c)
+    {
+        if (c.IsDense || _network.Populations[c.Target].Size > ushort.MaxValue + 1)
+        {
+            return null;
+        }
+
+        var copy = new ushort[c.Post!.Length];
+        for (int k = 0; k < copy.Length; k++)
+        {
+            copy[k] = (ushort)c.Post[k];
+        }
+
+        return copy;
     }
 
     // The weight every synapse of a sparse connection shares (as CUBA's fixed w_e and w_i), or null: such a

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NeuroSim.Core.Network;
@@ -65,17 +66,21 @@ public sealed class DeliveryRing
     /// <summary>Adds one presynaptic neuron's row of jumps: <paramref name="weight"/>[k] for neuron
     /// <paramref name="post"/>[k], all in slot <paramref name="slot"/>. The caller guarantees every post index lies
     /// in [0, <see cref="Size"/>) (connections are checked when the network is built), so cells are addressed
-    /// without bounds checks.</summary>
-    public void AddRow(Receptor receptor, int slot, ReadOnlySpan<int> post, ReadOnlySpan<float> weight) =>
+    /// without bounds checks. Indices may be 32-bit or, for targets of up to 65,536 neurons, 16-bit (half the
+    /// memory a spike walks through).</summary>
+    public void AddRow<TIndex>(Receptor receptor, int slot, ReadOnlySpan<TIndex> post, ReadOnlySpan<float> weight)
+        where TIndex : unmanaged, IBinaryInteger<TIndex> =>
         AddRow(receptor, slot, post, new PerSynapse(weight));
 
-    /// <summary>As <see cref="AddRow(Receptor, int, ReadOnlySpan{int}, ReadOnlySpan{float})"/> with one weight
-    /// for the whole row (a connection whose weights are all equal reads no weight array).</summary>
-    public void AddRow(Receptor receptor, int slot, ReadOnlySpan<int> post, float weight) =>
+    /// <summary>As <see cref="AddRow{TIndex}(Receptor, int, ReadOnlySpan{TIndex}, ReadOnlySpan{float})"/> with one
+    /// weight for the whole row (a connection whose weights are all equal reads no weight array).</summary>
+    public void AddRow<TIndex>(Receptor receptor, int slot, ReadOnlySpan<TIndex> post, float weight)
+        where TIndex : unmanaged, IBinaryInteger<TIndex> =>
         AddRow(receptor, slot, post, new Shared(weight));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddRow<TWeights>(Receptor receptor, int slot, ReadOnlySpan<int> post, TWeights weight)
+    private void AddRow<TIndex, TWeights>(Receptor receptor, int slot, ReadOnlySpan<TIndex> post, TWeights weight)
+        where TIndex : unmanaged, IBinaryInteger<TIndex>
         where TWeights : struct, IRowWeights, allows ref struct
     {
         int r = (int)receptor;
@@ -94,7 +99,7 @@ public sealed class DeliveryRing
         {
             for (int k = 0; k < post.Length; k++)
             {
-                Unsafe.Add(ref cells, post[k]) += weight.Get(k);
+                Unsafe.Add(ref cells, int.CreateTruncating(post[k])) += weight.Get(k);
             }
 
             return;
@@ -106,7 +111,7 @@ public sealed class DeliveryRing
             ref MemoryMarshal.GetArrayDataReference(_touched[r]), (nint)slot * _capacity);
         for (int k = 0; k < post.Length; k++)
         {
-            int p = post[k];
+            int p = int.CreateTruncating(post[k]);
             ref float cell = ref Unsafe.Add(ref cells, p);
             Unsafe.Add(ref touched, count) = p;
             count += cell == 0 ? 1 : 0;
