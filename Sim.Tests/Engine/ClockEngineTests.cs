@@ -130,6 +130,27 @@ public class ClockEngineTests
         Assert.Contains("post index 5", error.Message);
     }
 
+    [Theory]
+    [InlineData(65_536)] // 16-bit copies of the post indices
+    [InlineData(65_537)] // the connection's own 32-bit indices
+    public void Step_SpikeIntoLargeTarget_ReachesExactlyItsTargetsWithTheirWeights(int size)
+    {
+        var source = new RegularSourcePopulation("src", 1, 10_000.0); // fires at step 0
+        var lif = new LifPopulation("lif", size, Quiet);
+        int last = size - 1;
+        var connection = Connection.Sparse(
+            "drive", 0, 1, Receptor.Excitatory, [0, 3], [0, last, 12_345], [1f, 2f, 3f], null);
+        using var engine = new ClockEngine(new SimulationNetwork(0.1, [source, lif], [connection]));
+
+        engine.Run(2); // step 0 fires, step 1 consumes the jumps and decays them once
+
+        var ge = lif.Variable("g_e");
+        Assert.True(ge[0] > 0);
+        Assert.Equal(2f * ge[0], ge[last]);
+        Assert.Equal(3f * ge[0], ge[12_345]);
+        Assert.Equal(3, ge.Count(g => g != 0));
+    }
+
     [Fact]
     public void Constructor_DescendingRowStarts_ThrowsNamingIt()
     {
