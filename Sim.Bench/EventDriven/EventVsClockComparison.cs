@@ -9,9 +9,10 @@ namespace NeuroSim.Bench.EventDriven;
 
 /// <summary>
 /// Runs the clock-driven and event-driven engines on the same networks in one process and prints wall times,
-/// spike counts and the ratio: `dotnet run -c Release --project Sim.Bench -- event-vs-clock [--quick]`.
+/// the simulating thread's CPU times, spike counts and the ratios:
+/// `dotnet run -c Release --project Sim.Bench -- event-vs-clock [--quick] [--repeats N] [--only cuba|low]`.
 /// Simulation time only (network construction excluded); one thread for both engines; medians of repeated,
-/// alternating runs (`--repeats N`, default 5).
+/// alternating runs (default 5). On a shared machine the CPU-time ratio is the steadier one.
 /// </summary>
 public static class EventVsClockComparison
 {
@@ -24,8 +25,8 @@ public static class EventVsClockComparison
 
     private static int _lookAhead = EventDrivenEngine.DefaultLookAheadSteps;
 
-    private readonly record struct Sample(double ClockS, double EventS, long ClockSpikes, long EventSpikes,
-        double Rate, int Neurons, EventDrivenEngine Engine);
+    private readonly record struct Sample(double ClockS, double EventS, double ClockCpu, double EventCpu,
+        long ClockSpikes, long EventSpikes, double Rate, int Neurons, EventDrivenEngine Engine);
 
     public static void Run(bool quick, int lookAhead = EventDrivenEngine.DefaultLookAheadSteps, int repeats = 5,
         string only = "")
@@ -37,7 +38,7 @@ public static class EventVsClockComparison
                           "(clock and event alternate; cuba with and without stdp interleaved)");
         Console.WriteLine($"load average at start: {LoadAverage()}");
         Console.WriteLine("network                         neurons  rate_Hz  syn_events" +
-                          "   clock_s   event_s  clock/event");
+                          "   clock_s   event_s  clock/event   clock_cpu event_cpu  clock/event(cpu)");
 
         // CUBA with and without STDP are measured in the same rounds, so the cost of STDP is a same-run ratio.
         if (only != "low")
@@ -59,9 +60,11 @@ public static class EventVsClockComparison
 
         Report("cuba (4000, p=0.02)", plain);
         Report("cuba + stdp on ee", stdp);
-        Console.WriteLine($"stdp cost (median of per-round ratios): clock " +
-                          $"{Median(plain.Zip(stdp, (a, b) => b.ClockS / a.ClockS)):F2}x, event " +
-                          $"{Median(plain.Zip(stdp, (a, b) => b.EventS / a.EventS)):F2}x");
+        Console.WriteLine($"stdp cost (median of per-round ratios, wall / cpu): clock " +
+                          $"{Median(plain.Zip(stdp, (a, b) => b.ClockS / a.ClockS)):F2}x / " +
+                          $"{Median(plain.Zip(stdp, (a, b) => b.ClockCpu / a.ClockCpu)):F2}x, event " +
+                          $"{Median(plain.Zip(stdp, (a, b) => b.EventS / a.EventS)):F2}x / " +
+                          $"{Median(plain.Zip(stdp, (a, b) => b.EventCpu / a.EventCpu)):F2}x");
     }
 
     private static void RunLowActivity(bool quick, double duration, int repeats)
@@ -83,6 +86,7 @@ public static class EventVsClockComparison
     private static Sample Measure(Func<SimulationNetwork> build, double duration, Func<int, IPlasticityRule?>? rules)
     {
         var clockNet = build();
+        double cpu0 = ThreadCpuClock.Seconds();
         var sw = Stopwatch.StartNew();
         long clockSpikes;
         using (var clock = new ClockEngine(clockNet))
@@ -95,27 +99,33 @@ public static class EventVsClockComparison
         }
 
         double clockS = sw.Elapsed.TotalSeconds;
+        double clockCpu = ThreadCpuClock.Seconds() - cpu0;
         var view = EventNetworkFactory.From(build(), rules);
         var engine = new EventDrivenEngine(view, SpikeTiming.Grid) { LookAheadSteps = _lookAhead };
         var count = new Count();
+        cpu0 = ThreadCpuClock.Seconds();
         sw.Restart();
         engine.Run(duration, count);
         double eventS = sw.Elapsed.TotalSeconds;
+        double eventCpu = ThreadCpuClock.Seconds() - cpu0;
 
         int lifNeurons = view.Populations.Where(p => p.IsLif).Sum(p => p.Size);
         long lifSpikes = engine.SpikeCounts.Where((_, p) => view.Populations[p].IsLif).Sum();
         double rate = lifSpikes / (lifNeurons * duration / 1000);
-        return new Sample(clockS, eventS, clockSpikes, count.N, rate, lifNeurons, engine);
+        return new Sample(clockS, eventS, clockCpu, eventCpu, clockSpikes, count.N, rate, lifNeurons, engine);
     }
 
     private static void Report(string name, List<Sample> runs)
     {
         double clockS = Median(runs.Select(r => r.ClockS));
         double eventS = Median(runs.Select(r => r.EventS));
+        double clockCpu = Median(runs.Select(r => r.ClockCpu));
+        double eventCpu = Median(runs.Select(r => r.EventCpu));
         var last = runs[^1];
         var engine = last.Engine;
         Console.WriteLine($"{name,-30} {last.Neurons,8} {last.Rate,8:F2} {engine.SynapticEvents,11} " +
-                          $"{clockS,9:F3} {eventS,9:F3} {clockS / eventS,11:F2}   " +
+                          $"{clockS,9:F3} {eventS,9:F3} {clockS / eventS,11:F2}   {clockCpu,9:F3} {eventCpu,9:F3} " +
+                          $"{clockCpu / eventCpu,17:F2}   " +
                           $"(spikes clock {last.ClockSpikes}, event {last.EventSpikes}; predictions " +
                           $"{engine.Predictions}, rechecks {engine.Rechecks}, events {engine.EventsProcessed})");
     }
