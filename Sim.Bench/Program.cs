@@ -10,7 +10,7 @@ namespace NeuroSim.Bench;
 /// <c>-- ann-throughput HIDDEN THREADS SECONDS</c> (scripts/bench-ann-vs-torch.sh),
 /// <c>-- snn-throughput [threads] [batches]</c> (scripts/bench-snn-vs-torch.sh),
 /// <c>-- ann-to-snn FILE EPOCHS [STEPS...]</c> (the ANN-to-SNN conversion experiment),
-/// <c>-- event-vs-clock [--quick] [--repeats N] [--only cuba|low]
+/// <c>-- event-vs-clock [--quick] [--repeats N] [--warmup N] [--only cuba|low]
 /// [--lookahead STEPS]</c> (the two engines side by side),
 /// <c>-- song2000 [SECONDS] [PNG]</c> (STDP's bimodal weights, scripts/song-2000.sh).
 /// </summary>
@@ -33,7 +33,10 @@ public static class Program
                 ? int.Parse(args[j + 1], System.Globalization.CultureInfo.InvariantCulture)
                 : 5;
             string only = Array.IndexOf(args, "--only") is int o and > 0 && o + 1 < args.Length ? args[o + 1] : "";
-            EventDriven.EventVsClockComparison.Run(quick: args.Contains("--quick"), look, repeats, only);
+            int warmup = Array.IndexOf(args, "--warmup") is int u and > 0 && u + 1 < args.Length
+                ? int.Parse(args[u + 1], System.Globalization.CultureInfo.InvariantCulture)
+                : 2;
+            EventDriven.EventVsClockComparison.Run(quick: args.Contains("--quick"), look, repeats, only, warmup);
             return 0;
         }
 

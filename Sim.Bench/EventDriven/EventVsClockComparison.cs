@@ -10,9 +10,12 @@ namespace NeuroSim.Bench.EventDriven;
 /// <summary>
 /// Runs the clock-driven and event-driven engines on the same networks in one process and prints wall times,
 /// the simulating thread's CPU times, spike counts and the ratios:
-/// `dotnet run -c Release --project Sim.Bench -- event-vs-clock [--quick] [--repeats N] [--only cuba|low]`.
+/// `dotnet run -c Release --project Sim.Bench -- event-vs-clock [--quick] [--repeats N] [--warmup N]
+/// [--only cuba|low]`.
 /// Simulation time only (network construction excluded); one thread for both engines; medians of repeated,
-/// alternating runs (default 5). On a shared machine the CPU-time ratio is the steadier one.
+/// alternating runs (default 5) after warm-up runs that are discarded (`--warmup N`, default 2: JIT tiering and
+/// the allocator settle, so the figures are steady-state costs). On a shared machine the CPU-time ratio is the
+/// steadier one.
 /// </summary>
 public static class EventVsClockComparison
 {
@@ -28,13 +31,16 @@ public static class EventVsClockComparison
     private readonly record struct Sample(double ClockS, double EventS, double ClockCpu, double EventCpu,
         long ClockSpikes, long EventSpikes, double Rate, int Neurons, EventDrivenEngine Engine);
 
+    private static int _warmup = 2;
+
     public static void Run(bool quick, int lookAhead = EventDrivenEngine.DefaultLookAheadSteps, int repeats = 5,
-        string only = "")
+        string only = "", int warmup = 2)
     {
         _lookAhead = lookAhead;
+        _warmup = warmup;
         double duration = quick ? 200 : 1000;
         Console.WriteLine($"event-vs-clock: simulated {duration} ms, dt 0.1 ms, 1 thread, " +
-                          $"{Environment.ProcessorCount} cores, median of {repeats} repeats " +
+                          $"{Environment.ProcessorCount} cores, median of {repeats} repeats after {warmup} discarded " +
                           "(clock and event alternate; cuba with and without stdp interleaved)");
         Console.WriteLine($"load average at start: {LoadAverage()}");
         Console.WriteLine("network                         neurons  rate_Hz  syn_events" +
@@ -52,10 +58,14 @@ public static class EventVsClockComparison
     {
         var plain = new List<Sample>();
         var stdp = new List<Sample>();
-        for (int r = 0; r < repeats; r++)
+        for (int r = -_warmup; r < repeats; r++)
         {
-            plain.Add(Measure(() => BenchNetworks.Cuba(7), duration, null));
-            stdp.Add(Measure(() => BenchNetworks.Cuba(7), duration, Stdp));
+            var a = Measure(() => BenchNetworks.Cuba(7), duration, null);
+            var b = Measure(() => BenchNetworks.Cuba(7), duration, Stdp);
+            if (r < 0)
+                continue;
+            plain.Add(a);
+            stdp.Add(b);
         }
 
         Report("cuba (4000, p=0.02)", plain);
@@ -72,8 +82,12 @@ public static class EventVsClockComparison
         foreach (double hz in quick ? new[] { 0.1, 1.0 } : new[] { 0.01, 0.03, 0.1, 0.3, 1.0 })
         {
             var rows = new List<Sample>();
-            for (int r = 0; r < repeats; r++)
-                rows.Add(Measure(() => BenchNetworks.LowActivity(7, 10_000, hz, duration), duration, null));
+            for (int r = -_warmup; r < repeats; r++)
+            {
+                var sample = Measure(() => BenchNetworks.LowActivity(7, 10_000, hz, duration), duration, null);
+                if (r >= 0)
+                    rows.Add(sample);
+            }
             Report($"low activity, input {hz} Hz", rows);
         }
     }
