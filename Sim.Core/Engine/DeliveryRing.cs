@@ -69,8 +69,16 @@ public sealed class DeliveryRing
     /// without bounds checks. Indices may be 32-bit or, for targets of up to 65,536 neurons, 16-bit (half the
     /// memory a spike walks through).</summary>
     public void AddRow<TIndex>(Receptor receptor, int slot, ReadOnlySpan<TIndex> post, ReadOnlySpan<float> weight)
-        where TIndex : unmanaged, IBinaryInteger<TIndex> =>
+        where TIndex : unmanaged, IBinaryInteger<TIndex>
+    {
+        if (weight.Length != post.Length)
+        {
+            throw new ArgumentException(
+                $"a row needs one weight per target (got {weight.Length} for {post.Length})", nameof(weight));
+        }
+
         AddRow(receptor, slot, post, new PerSynapse(weight));
+    }
 
     /// <summary>As <see cref="AddRow{TIndex}(Receptor, int, ReadOnlySpan{TIndex}, ReadOnlySpan{float})"/> with one
     /// weight for the whole row (a connection whose weights are all equal reads no weight array).</summary>
@@ -83,6 +91,12 @@ public sealed class DeliveryRing
         where TIndex : unmanaged, IBinaryInteger<TIndex>
         where TWeights : struct, IRowWeights, allows ref struct
     {
+        // The slot addresses the cells without bounds checks: one outside the ring would write past its arrays.
+        if ((uint)slot >= (uint)Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(slot), slot, $"outside the ring's {Length} slots");
+        }
+
         int r = (int)receptor;
         int flag = r * Length + slot;
         ref float cells = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_jumps[r]), (nint)slot * Size);

@@ -113,4 +113,42 @@ public sealed class DeliveryRingTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => ring.Add(Receptor.Excitatory, 0, 4, 1f));
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(3)]
+    public void Add_SlotOutsideRing_ThrowsAndWritesNothing(int slot)
+    {
+        // Three slots: an unchecked slot index would address memory outside the slot arrays (slot 3 with the
+        // excitatory receptor lands in the inhibitory flags and past the end of the excitatory cells).
+        var ring = new DeliveryRing(4, 2);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => ring.Add(Receptor.Excitatory, slot, 0, 1f));
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => ring.AddRow(Receptor.Inhibitory, slot, new[] { 0, 1 }, new[] { 1f, 2f }));
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => ring.AddRow(Receptor.Excitatory, slot, new ushort[] { 0, 1 }, 1f));
+
+        for (int s = 0; s < ring.Length; s++)
+        {
+            Assert.False(ring.IsDense(s));
+            Assert.All(ring.Due(s, 0, 4).Excitatory.ToArray(), v => Assert.Equal(0f, v));
+            Assert.All(ring.Due(s, 0, 4).Inhibitory.ToArray(), v => Assert.Equal(0f, v));
+        }
+    }
+
+    [Fact]
+    public void AddRow_FewerWeightsThanPosts_ThrowsBeforeAddingAnything()
+    {
+        var ring = new DeliveryRing(8, 0);
+
+        Assert.Throws<ArgumentException>(
+            () => ring.AddRow(Receptor.Excitatory, 0, new[] { 1, 2, 3 }, new[] { 1f, 2f }));
+
+        // Nothing was added: every cell is still zero and the (sparse) slot lists nothing to consume.
+        var target = new float[8];
+        ring.ConsumeSparse(0, target, new float[8]);
+        Assert.All(ring.Due(0, 0, 8).Excitatory.ToArray(), v => Assert.Equal(0f, v));
+        Assert.All(target, v => Assert.Equal(0f, v));
+    }
 }
