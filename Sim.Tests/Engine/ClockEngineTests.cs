@@ -166,6 +166,62 @@ public class ClockEngineTests
         Assert.Contains("ascending (row 1: 2 .. 1)", error.Message);
     }
 
+    [Fact]
+    public void Run_PerSynapseDelaysAllEqual_SameSpikesAsOneSharedDelay()
+    {
+        // The same all-equal (-1 mV) recurrent weights delivered row by row with one weight (uniform delay) and
+        // synapse by synapse from the weight array (per-synapse delays, all 1 step): the same sums, bit for bit.
+        var uniform = RandomNetwork(dense: false, seed: 13);
+        var fresh = RandomNetwork(dense: false, seed: 13);
+        var ii = fresh.Connections[1];
+        var perSynapse = Connection.Sparse("ii", 1, 1, Receptor.Inhibitory, ii.RowStart!, ii.Post!, ii.Weight!,
+            Enumerable.Repeat(1, ii.Post!.Length).ToArray());
+        var delayed = new SimulationNetwork(0.1, [.. fresh.Populations], [fresh.Connections[0], perSynapse]);
+
+        var expected = Record(uniform, threads: 1, steps: 1500);
+
+        Assert.True(expected.Count > 1000, $"the test network should be active (got {expected.Count} spikes)");
+        Assert.Equal(expected, Record(delayed, threads: 2, steps: 1500));
+    }
+
+    [Fact]
+    public void Step_AllEqualWeightsChangedByRule_DeliversTheChangedWeight()
+    {
+        // A connection whose weights are all equal but that has a rule must read its weight array at every
+        // spike (no shared-weight shortcut): the rule sets w = 5 when the first spike arrives (step 1).
+        var source = new RegularSourcePopulation("src", 1, 10_000.0); // fires every step
+        var target = new LifPopulation("lif", 2, Quiet);
+        var c = Connection.Sparse("c", 0, 1, Receptor.Excitatory, [0, 2], [0, 1], [1f, 1f], null);
+        using var engine = new ClockEngine(new SimulationNetwork(0.1, [source, target], [c]));
+        engine.AddPlasticity(0, new SetWeightsOnPreSpike(5f));
+        float pe = (float)Math.Exp(-0.1 / 5);
+
+        engine.Run(3); // step 0 sends w = 1; step 1 receives it, the rule sets 5, then sends 5; step 2 receives
+
+        float expected = (1f * pe + 5f) * pe;
+        Assert.Equal(expected, target.Ge[0]);
+        Assert.Equal(expected, target.Ge[1]);
+    }
+
+    private sealed class SetWeightsOnPreSpike(float value) : NeuroSim.Core.Plasticity.IPlasticityRule
+    {
+        private float[] _weights = [];
+
+        public double StepInterval => double.PositiveInfinity;
+
+        public void Bind(NeuroSim.Core.Plasticity.PlasticProjection projection) => _weights = projection.Weights;
+
+        public void OnPreSpike(int pre, double t) => Array.Fill(_weights, value);
+
+        public void OnPostSpike(int post, double t)
+        {
+        }
+
+        public void OnStep(double t, double dt)
+        {
+        }
+    }
+
     /// <summary>200 Poisson sources at 40 Hz drive 2600 LIF neurons (p = 0.1, 3 mV) that inhibit each other
     /// sparsely (p = 0.01, -1 mV, 1-step delay); dense or sparse storage of the same weights.</summary>
     internal static SimulationNetwork RandomNetwork(bool dense, ulong seed)
