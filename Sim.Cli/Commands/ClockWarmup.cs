@@ -13,14 +13,19 @@ namespace NeuroSim.Cli.Commands;
 /// and is counted in <c>build_seconds</c>.
 /// </summary>
 /// <remarks>
-/// Only for networks of at most <see cref="MaxSynapses"/> synapses: the copy doubles the network's memory for a
-/// moment, and a run of a larger network is long enough that a few milliseconds of compilation do not show. The
+/// Only for networks of at most <see cref="MaxSynapses"/> synapses and <see cref="MaxNeurons"/> neurons: the copy
+/// doubles the network's memory for a moment and its steps cost as much as the real ones, while a run of a larger
+/// network is long enough that a few milliseconds of compilation do not show. The
 /// copy has its own state and random streams, so the real run's results do not depend on it (tested).
 /// </remarks>
 internal static class ClockWarmup
 {
     /// <summary>Largest network (in synapses) that gets a warm-up copy.</summary>
     public const long MaxSynapses = 5_000_000;
+
+    /// <summary>Largest network (in neurons, all populations) that gets a warm-up copy: 100 steps of a million
+    /// LIF neurons take about 40 ms, as long as the compilation the copy saves.</summary>
+    public const long MaxNeurons = 1_000_000;
 
     /// <summary>Steps the copy is run for.</summary>
     public const int Steps = 100;
@@ -30,7 +35,7 @@ internal static class ClockWarmup
         SimulationNetwork real, Func<SimulationNetwork> build, Func<SimulationNetwork, int, IPlasticityRule?> rule,
         Func<SimulationNetwork, IReadOnlyList<StateRecorder>> stateRecorders, int threads)
     {
-        if (real.SynapseCount > MaxSynapses)
+        if (real.SynapseCount > MaxSynapses || real.Populations.Sum(p => (long)p.Size) > MaxNeurons)
         {
             return;
         }

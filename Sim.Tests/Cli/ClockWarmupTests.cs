@@ -30,4 +30,20 @@ public sealed class ClockWarmupTests
         Assert.True(without.Count > 500, $"only {without.Count} spikes: the check would be weak");
         Assert.Equal(without, withWarmup);
     }
+
+    [Fact]
+    public void Run_ManyNeuronsFewSynapses_BuildsNoCopy()
+    {
+        // The copy doubles the network's state and its steps cost as much as the real run's: a network of more
+        // than a million neurons gets none, however few synapses it has.
+        var parameters = new LifParameters(20, 250, -70, -50, -70, 2, 5, 10);
+        var real = new SimulationNetwork(
+            0.1, [new LifPopulation("lif", (int)ClockWarmup.MaxNeurons + 1, parameters)], []);
+        int builds = 0;
+
+        ClockWarmup.Run(real, () => { builds++; return real; }, (_, _) => null, _ => [], threads: 1);
+
+        Assert.Equal(0, real.SynapseCount);
+        Assert.Equal(0, builds);
+    }
 }
