@@ -5,6 +5,9 @@ using NeuroSim.Learning.Surrogates;
 
 namespace NeuroSim.Tests.Learning.Bptt;
 
+// Bit-for-bit comparisons across thread counts go through Gemm, whose backend GemmTests switches process-wide
+// (managed vs OpenBLAS, which round differently): run in the same collection, not alongside it.
+[Collection(ProcessStateCollection.Name)]
 public class BpttEngineTests
 {
     private static SpikingNetwork MakeNetwork(int seed, bool recurrent, int inputs = 20, int hidden = 12,

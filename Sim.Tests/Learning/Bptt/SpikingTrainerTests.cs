@@ -10,6 +10,9 @@ using NeuroSim.Learning.Surrogates;
 
 namespace NeuroSim.Tests.Learning.Bptt;
 
+// Bit-for-bit comparisons across thread counts go through Gemm, whose backend GemmTests switches process-wide
+// (managed vs OpenBLAS, which round differently): run in the same collection, not alongside it.
+[Collection(ProcessStateCollection.Name)]
 public class SpikingTrainerTests
 {
     // Two classes of 12-pixel images: class 0 lights the left half, class 1 the right half (plus noise).
