@@ -180,12 +180,12 @@ public sealed class BpttEngine
             }
 
             var layer = layers[l];
-            TransposeInto(first.WeightsTransposed, layer.WeightGradient, layer.InputSize, layer.Size);
+            TransposeInto(first.WeightsTransposed, layer.WeightGradient, layer.InputSize, layer.Size, first.Stride);
             first.Bias?.CopyTo(layer.BiasGradient!, 0);
             first.Threshold?.CopyTo(layer.ThresholdGradient!, 0);
             if (first.RecurrentTransposed is not null)
             {
-                TransposeInto(first.RecurrentTransposed, layer.RecurrentGradient!, layer.Size, layer.Size);
+                TransposeInto(first.RecurrentTransposed, layer.RecurrentGradient!, layer.Size, layer.Size, layer.Size);
             }
         }
     }
@@ -198,22 +198,24 @@ public sealed class BpttEngine
         }
     }
 
-    private static void TransposeInto(float[] source, float[] destination, int rows, int cols)
+    // destination[c, r] = source[r, c] for c < cols; source rows have length `stride` ≥ cols.
+    private static void TransposeInto(float[] source, float[] destination, int rows, int cols, int stride)
     {
         for (int r = 0; r < rows; r++)
         {
             for (int c = 0; c < cols; c++)
             {
-                destination[c * rows + r] = source[r * cols + c];
+                destination[c * rows + r] = source[r * stride + c];
             }
         }
     }
 
-    /// <summary>One chunk's scratch: the sample's rasters per layer, loss gradients and gradient
-    /// accumulators.</summary>
+    /// <summary>One chunk's scratch: the sample's rasters per layer, each layer input's spike list, loss
+    /// gradients and gradient accumulators.</summary>
     private sealed class Chunk
     {
         private readonly float[] _input;
+        private readonly SpikeList[] _lists;
         private readonly float[][] _v, _y, _gy;
         private readonly float[] _gv;
         private readonly double[] _lossScratch;
@@ -222,6 +224,7 @@ public sealed class BpttEngine
         {
             var layers = network.Layers;
             _input = new float[steps * network.InputSize];
+            _lists = layers.Select(l => new SpikeList(steps, l.InputSize)).ToArray();
             _v = layers.Select(l => new float[steps * l.Size]).ToArray();
             _y = layers.Select(l => new float[steps * l.Size]).ToArray();
             _gy = layers.Select(l => new float[steps * l.Size]).ToArray();
@@ -264,10 +267,9 @@ public sealed class BpttEngine
 
                 for (int l = last; l >= 0; l--)
                 {
-                    ReadOnlySpan<float> x = l == 0 ? _input : _y[l - 1];
                     Span<float> gx = l == 0 ? default : _gy[l - 1];
                     ReadOnlySpan<float> gv = l == last && membrane ? _gv : default;
-                    layers[l].Backward(x, _v[l], _y[l], _gy[l], gv, Gradients[l], gx, steps, opt.Truncation);
+                    layers[l].Backward(_lists[l], _v[l], _y[l], _gy[l], gv, Gradients[l], gx, steps, opt.Truncation);
                     if (l > 0 && factors is not null && factors[l - 1] is { } f)
                     {
                         Modulate(_gy[l - 1], f, steps);
@@ -303,7 +305,8 @@ public sealed class BpttEngine
             engine._encoder.Encode(inputs.AsSpan(b * m, m), _input, keys[b]);
             for (int l = 0; l < layers.Count; l++)
             {
-                layers[l].Forward(l == 0 ? _input : _y[l - 1], _v[l], _y[l], steps);
+                _lists[l].Build(l == 0 ? _input : _y[l - 1]);
+                layers[l].Forward(_lists[l], _v[l], _y[l], steps);
             }
         }
 

@@ -1,7 +1,7 @@
 namespace NeuroSim.Learning.Spiking;
 
 /// <summary>
-/// One chunk's gradient accumulators for one layer (weight gradient kept transposed, [m, n], so that sparse
+/// One chunk's gradient accumulators for one layer (weight gradient kept transposed, [m, stride], so that sparse
 /// input spikes add contiguous rows) and the per-sample scratch of the backward pass.
 /// </summary>
 internal sealed class LayerGradients
@@ -9,15 +9,20 @@ internal sealed class LayerGradients
     public LayerGradients(SpikingLayer layer, int steps)
     {
         int n = layer.Size, m = layer.InputSize;
-        WeightsTransposed = new float[m * n];
+        Stride = layer.Stride;
+        WeightsTransposed = new float[m * Stride];
         Bias = layer.Bias is null ? null : new float[n];
         RecurrentTransposed = layer.RecurrentWeights is null ? null : new float[n * n];
         Threshold = layer.ThresholdGradient is null ? null : new float[n];
-        CurrentGradient = new float[steps * n];
+        CurrentGradient = new float[steps * Stride];
         OutputScratch = new float[n];
         SurrogateScratch = new float[n];
     }
 
+    /// <summary>Row stride of <see cref="WeightsTransposed"/> and <see cref="CurrentGradient"/> (the layer's).</summary>
+    public int Stride { get; }
+
+    /// <summary>dL/dWᵀ [m, <see cref="Stride"/>]; padding lanes hold no meaning.</summary>
     public float[] WeightsTransposed { get; }
 
     public float[]? Bias { get; }
@@ -26,7 +31,7 @@ internal sealed class LayerGradients
 
     public float[]? Threshold { get; }
 
-    /// <summary>dL/dI_t [T, n] of the sample being reversed.</summary>
+    /// <summary>dL/dI_t [T, <see cref="Stride"/>] of the sample being reversed; padding lanes stay zero.</summary>
     public float[] CurrentGradient { get; }
 
     public float[] OutputScratch { get; }
