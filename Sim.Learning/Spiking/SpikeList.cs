@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NeuroSim.Encoders.Spikes;
 
 namespace NeuroSim.Learning.Spiking;
 
@@ -78,6 +79,51 @@ internal sealed class SpikeList
 
         _stepStart[Steps] = count;
         _byInputValid = false;
+    }
+
+    /// <summary>
+    /// Encodes one sample straight into the list (both views), without a dense raster: the encoder lists the
+    /// spikes input-major, and the step-major view is sorted from it (stable in j).
+    /// </summary>
+    public void Encode(ISparseSpikeEncoder encoder, ReadOnlySpan<float> intensities, ulong sampleKey)
+    {
+        if (encoder.Steps != Steps || intensities.Length != Size)
+        {
+            throw new ArgumentException($"encoder and sample must give {Steps} × {Size} (got {encoder.Steps} × " +
+                $"{intensities.Length})");
+        }
+
+        int count = encoder.EncodeByInput(intensities, sampleKey, _inputStart, _inputStep);
+        _inputValue.AsSpan(0, count).Fill(1f);
+        Span<int> start = _stepStart;
+        start.Clear();
+        for (int e = 0; e < count; e++)
+        {
+            start[_inputStep[e] + 1]++;
+        }
+
+        for (int t = 0; t < Steps; t++)
+        {
+            start[t + 1] += start[t];
+        }
+
+        for (int j = 0; j < Size; j++)
+        {
+            for (int e = _inputStart[j]; e < _inputStart[j + 1]; e++)
+            {
+                int slot = start[_inputStep[e]]++;
+                _index[slot] = j;
+                _value[slot] = 1f;
+            }
+        }
+
+        for (int t = Steps; t > 0; t--)
+        {
+            start[t] = start[t - 1];
+        }
+
+        start[0] = 0;
+        _byInputValid = true;
     }
 
     /// <summary>

@@ -126,10 +126,10 @@ public sealed class SpikingLayer
     /// <summary>Refreshes the transposed scratch copies from the weights; call after every weight update.</summary>
     public void PrepareBatch()
     {
-        Transpose(Weights, WeightsTransposed, Size, InputSize, Stride);
+        Transposition.Transpose(Weights, Size, InputSize, InputSize, WeightsTransposed, Stride);
         if (RecurrentWeights is not null)
         {
-            Transpose(RecurrentWeights, RecurrentTransposed!, Size, Size, Size);
+            Transposition.Transpose(RecurrentWeights, Size, Size, Size, RecurrentTransposed!, Size);
         }
     }
 
@@ -316,6 +316,7 @@ public sealed class SpikingLayer
 
         // dL/dW[k, j] += Σ_t x_t[j] · dL/dI_t[k] over the active (t, j) only, each element's terms in step order.
         SpikeKernels.ScatterOuter(x, gi, p, grads.WeightsTransposed, p, n);
+        grads.MarkRows(x);
         if (!gx.IsEmpty)
         {
             // dL/dx_t = Wᵀ dL/dI_t for every step at once: gx [T, m] = gi [T, n] · W [n, m] (BLAS).
@@ -334,18 +335,6 @@ public sealed class SpikingLayer
         else
         {
             TensorPrimitives.MultiplyAdd(source, scale, destination, destination);
-        }
-    }
-
-    // destination[c, r] = source[r, c], destination rows of length `stride` ≥ rows.
-    private static void Transpose(float[] source, float[] destination, int rows, int cols, int stride)
-    {
-        for (int r = 0; r < rows; r++)
-        {
-            for (int c = 0; c < cols; c++)
-            {
-                destination[c * stride + r] = source[r * cols + c];
-            }
         }
     }
 
