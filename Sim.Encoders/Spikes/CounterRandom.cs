@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace NeuroSim.Encoders.Spikes;
 
 /// <summary>
@@ -30,4 +32,13 @@ internal static class CounterRandom
 
     /// <summary>The 24 random bits r of <see cref="Uniform"/> (which is r · 2⁻²⁴), as an integer.</summary>
     public static ulong Bits24(ulong key, ulong counter) => Mix(key ^ (counter * 0xD1B54A32D192ED03UL)) >> 40;
+
+    /// <summary><see cref="Bits24(ulong, ulong)"/> of 8 counters at once (same values lane by lane).</summary>
+    public static Vector512<ulong> Bits24(ulong key, Vector512<ulong> counters)
+    {
+        var z = (Vector512.Create(key) ^ (counters * 0xD1B54A32D192ED03UL)) + Vector512.Create(Golden);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBUL;
+        return (z ^ (z >>> 31)) >>> 40;
+    }
 }

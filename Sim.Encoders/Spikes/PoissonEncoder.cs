@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace NeuroSim.Encoders.Spikes;
 
 /// <summary>
@@ -71,6 +73,8 @@ public sealed class PoissonEncoder : ISparseSpikeEncoder
         }
 
         ulong key = CounterRandom.Key(_seed, sampleKey);
+        ulong un = (ulong)n;
+        var offsets = Vector512.Create(0, un, 2 * un, 3 * un, 4 * un, 5 * un, 6 * un, 7 * un);
         int count = 0;
         inputStart[0] = 0;
         for (int i = 0; i < n; i++)
@@ -82,7 +86,25 @@ public sealed class PoissonEncoder : ISparseSpikeEncoder
                 // with r = the top 24 bits of the mix, so u < p ⇔ r < ⌈p · 2²⁴⌉ (both sides exact), the same
                 // spikes as Encode.
                 ulong threshold = (ulong)MathF.Ceiling(p * 16777216f);
-                for (int t = 0; t < Steps; t++)
+                int t = 0;
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    // Eight steps per draw vector; the lanes' spike bits then keep or drop each written step.
+                    var limit = Vector512.Create(threshold);
+                    for (; t <= Steps - 8; t += 8)
+                    {
+                        var counters = Vector512.Create((ulong)(t * n + i)) + offsets;
+                        uint bits = (uint)Vector512.LessThan(CounterRandom.Bits24(key, counters), limit)
+                            .ExtractMostSignificantBits();
+                        for (int lane = 0; lane < 8; lane++)
+                        {
+                            steps[count] = t + lane;
+                            count += (int)((bits >> lane) & 1);
+                        }
+                    }
+                }
+
+                for (; t < Steps; t++)
                 {
                     steps[count] = t;
                     count += CounterRandom.Bits24(key, (ulong)(t * n + i)) < threshold ? 1 : 0;
