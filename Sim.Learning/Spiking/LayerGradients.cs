@@ -45,13 +45,7 @@ internal sealed class LayerGradients
     public float[] SurrogateScratch { get; }
 
     /// <summary>Records the rows a sample's input x wrote to (every input active at some step).</summary>
-    public void MarkRows(SpikeList x)
-    {
-        for (int j = 0; j < _touched.Length; j++)
-        {
-            _touched[j] |= !x.StepsOf(j).IsEmpty;
-        }
-    }
+    public void MarkRows(SpikeList x) => x.MarkActiveInputs(_touched);
 
     /// <summary>sum.WeightsTransposed += this.WeightsTransposed, over the rows touched here (the others are 0 and
     /// adding 0 to a sum that started at +0 leaves its bits unchanged).</summary>

@@ -60,6 +60,16 @@ internal sealed class SpikeList
     public ReadOnlySpan<float> ValuesOf(int j) =>
         _inputValue.AsSpan(_inputStart[j], _inputStart[j + 1] - _inputStart[j]);
 
+    /// <summary>Sets touched[j] for every input j active at some step (after <see cref="IndexByInput"/>).</summary>
+    public void MarkActiveInputs(Span<bool> touched)
+    {
+        ReadOnlySpan<int> start = _inputStart.AsSpan(0, Size + 1);
+        for (int j = 0; j < touched.Length && j < Size; j++)
+        {
+            touched[j] |= start[j + 1] != start[j];
+        }
+    }
+
     /// <summary>Collects the active entries of <paramref name="raster"/> [T, m], step-major.</summary>
     public void Build(ReadOnlySpan<float> raster)
     {
