@@ -4,7 +4,8 @@
 784-256-10 LIF, beta 0.95, threshold 1, reset by subtraction (gradient through the reset, as in NeuroSim),
 fast-sigmoid surrogate 1/(1+25|x|)^2, no bias, Poisson input p = pixel, T = 25, spike-count cross-entropy,
 Adam lr 5e-4, batch 128 real digits of data/mnist-sample. The input projection of all T steps is one matmul
-(the fastest plain-PyTorch formulation). Usage: snn_torch_bench.py THREADS BATCHES
+(the fastest plain-PyTorch formulation). Usage: snn_torch_bench.py THREADS BATCHES [WARMUP] (WARMUP untimed steps
+first, default 10 as on the NeuroSim side).
 """
 import gzip
 import os
@@ -41,6 +42,7 @@ def load_batch(root):
 
 def main():
     threads, batches = int(sys.argv[1]), int(sys.argv[2])
+    warmup = int(sys.argv[3]) if len(sys.argv) > 3 else 10
     torch.set_num_threads(threads)
     torch.manual_seed(42)
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -70,7 +72,7 @@ def main():
         opt.step()
 
     times = []
-    for b in range(-2, batches):
+    for b in range(-warmup, batches):
         start = time.perf_counter()
         step()
         if b >= 0:

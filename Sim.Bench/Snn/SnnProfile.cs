@@ -6,7 +6,8 @@ namespace NeuroSim.Bench.Snn;
 /// <summary>
 /// Where a training step's time goes: <c>NeuroSim.Bench snn-profile [batches]</c> times, on one thread, the
 /// Poisson encoding, the input spike lists (both views), the hidden layer's forward pass, the forward pass alone
-/// (encoding included) and the whole training step for several chunk sizes, median of the batches.
+/// (encoding included) and the whole training step for several chunk sizes, median of the batches after 10
+/// warm-up repetitions.
 /// </summary>
 public static class SnnProfile
 {
@@ -20,7 +21,7 @@ public static class SnnProfile
         double Median(Action step)
         {
             var times = new List<double>();
-            for (int b = -2; b < batches; b++)
+            for (int b = -10; b < batches; b++)
             {
                 var watch = Stopwatch.StartNew();
                 step();

@@ -5,8 +5,10 @@ namespace NeuroSim.Bench.Snn;
 
 /// <summary>
 /// Stopwatch measurement of SNN training throughput (samples per second) for scripts/bench-snn-vs-torch.sh:
-/// <c>NeuroSim.Bench snn-throughput [threads] [batches]</c>. Warm-up of 2 batches, then the median of
-/// <c>batches</c> timed training steps (forward, BPTT, Adam update) on real MNIST batches. The process CPU time
+/// <c>NeuroSim.Bench snn-throughput [threads] [batches] [warmup]</c>. <c>warmup</c> untimed steps (default 10:
+/// the JIT's tiered compilation replaces the first, unoptimised code of the hot methods during the first few
+/// steps, so two warm-up steps left half of the timed steps slower), then the median of <c>batches</c> timed
+/// training steps (forward, BPTT, Adam update) on real MNIST batches. The process CPU time
 /// per step and the fastest step are printed too: on a machine shared with other jobs they move less than the
 /// median wall time.
 /// </summary>
@@ -16,13 +18,14 @@ public static class SnnThroughput
     {
         int threads = args.Length > 1 ? int.Parse(args[1]) : 1;
         int batches = args.Length > 2 ? int.Parse(args[2]) : 10;
+        int warmup = args.Length > 3 ? int.Parse(args[3]) : 10;
         Gemm.SetThreads(1);
         var (inputs, labels, keys, features) = SnnBenchmarkSetup.LoadBatch(0);
         var trainer = SnnBenchmarkSetup.CreateTrainer(features, threads);
         var times = new List<double>();
         var cpu = new List<double>();
         var process = Process.GetCurrentProcess();
-        for (int b = -2; b < batches; b++)
+        for (int b = -warmup; b < batches; b++)
         {
             process.Refresh();
             var cpuStart = process.TotalProcessorTime;
