@@ -3,9 +3,9 @@
 #   scripts/bench-snn-vs-torch.sh [THREADS] [BATCHES] [ROUNDS] [WARMUP]
 #   (defaults: 1 thread, 10 batches, 5 rounds, 10 warm-up steps)
 # Each side reports the median time of BATCHES training steps (784-256-10 LIF, T = 25, batch 128, Adam) after
-# WARMUP untimed steps (NeuroSim's JIT needs a few steps to finish optimising the hot methods). The sides alternate ROUNDS times (NeuroSim, PyTorch, NeuroSim, ...) so that background load hits
-# both alike; the report gives each side's median over the rounds, their ratio, and the load average before and
-# after. Needs the .NET SDK and python3-torch (Debian's /usr/bin/python3).
+# WARMUP untimed steps (NeuroSim's JIT needs a few steps to finish optimising the hot methods). The sides
+# alternate ROUNDS times (NeuroSim, PyTorch, NeuroSim, ...) so that background load hits both alike; the report
+# gives each side's median over the rounds, their ratio, and the load average before and after. Needs the .NET SDK and python3-torch (Debian's /usr/bin/python3).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 threads="${1:-1}"; batches="${2:-10}"; rounds="${3:-5}"; warmup="${4:-10}"

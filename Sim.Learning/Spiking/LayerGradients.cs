@@ -25,7 +25,8 @@ internal sealed class LayerGradients
         SurrogateScratch = new float[n];
     }
 
-    /// <summary>Row stride of <see cref="WeightsTransposed"/> and <see cref="CurrentGradient"/> (the layer's).</summary>
+    /// <summary>Row stride of <see cref="WeightsTransposed"/> and <see cref="CurrentGradient"/> (the
+    /// layer's).</summary>
     public int Stride { get; }
 
     /// <summary>dL/dWᵀ [m, <see cref="Stride"/>]; padding lanes hold no meaning.</summary>

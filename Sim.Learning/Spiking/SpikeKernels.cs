@@ -21,7 +21,7 @@ internal static class SpikeKernels
 {
     private const int Width = 8;
 
-    /// <summary>Row strides must be a multiple of this for the vector kernels (see <see cref="PaddedStride"/>).</summary>
+    /// <summary>Row strides must be a multiple of this for the vector kernels (<see cref="PaddedStride"/>).</summary>
     public const int StrideMultiple = Width;
 
     /// <summary>The smallest stride ≥ n that the vector kernels accept.</summary>

@@ -25,7 +25,7 @@ public sealed class FastSigmoidSurrogate : Surrogate
     }
 
     /// <inheritdoc />
-    /// <remarks>Vectorised; each lane performs the scalar overload's operations in the same order (same bits).</remarks>
+    /// <remarks>Vectorised; each lane does the scalar overload's operations in the same order (same bits).</remarks>
     public override void Derivative(ReadOnlySpan<float> x, Span<float> destination)
     {
         if (destination.Length < x.Length)

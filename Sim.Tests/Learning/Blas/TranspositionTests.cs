@@ -29,7 +29,8 @@ public class TranspositionTests
     [Fact]
     public void Transpose_StrideShorterThanRow_ThrowsNamingTheShape()
     {
-        var e = Assert.Throws<ArgumentException>(() => Transposition.Transpose(new float[12], 3, 4, 3, new float[12], 3));
+        var e = Assert.Throws<ArgumentException>(
+            () => Transposition.Transpose(new float[12], 3, 4, 3, new float[12], 3));
         Assert.Contains("[3, 4]", e.Message);
     }
 }
