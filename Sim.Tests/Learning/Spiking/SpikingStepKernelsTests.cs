@@ -99,4 +99,28 @@ public class SpikingStepKernelsTests
             }
         }
     }
+
+    [Fact]
+    public void Kernels_UnalignedSubSpans_TouchOnlyTheirSlice()
+    {
+        // Sub-spans at an odd offset (unaligned vector loads) with a guard value either side.
+        const int n = 19, offset = 3;
+        float[] pv = Random(n + 8, 21), py = Spikes(n + 8, 22), theta = Random(n + 8, 23);
+        var cur = Enumerable.Repeat(0.5f, n + 8).ToArray();
+        SpikingStepKernels.LeakSubtract(pv.AsSpan(offset, n), py.AsSpan(offset, n), theta.AsSpan(offset, n), 0.9f,
+            cur.AsSpan(offset, n));
+        for (int k = 0; k < n + 8; k++)
+        {
+            bool inside = k >= offset && k < offset + n;
+            Assert.Equal(inside ? 0.5f + (0.9f * pv[k] - theta[k] * py[k]) : 0.5f, cur[k]);
+        }
+
+        var y = Enumerable.Repeat(7f, n + 8).ToArray();
+        SpikingStepKernels.Heaviside(pv.AsSpan(offset, n), theta.AsSpan(offset, n), y.AsSpan(offset, n));
+        for (int k = 0; k < n + 8; k++)
+        {
+            bool inside = k >= offset && k < offset + n;
+            Assert.Equal(inside ? pv[k] - theta[k] > 0f ? 1f : 0f : 7f, y[k]);
+        }
+    }
 }
