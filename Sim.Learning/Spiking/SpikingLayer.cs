@@ -145,9 +145,10 @@ public sealed class SpikingLayer
         Forward(list, v, y, steps);
     }
 
-    /// <summary>Runs one sample forward over T = x.Steps steps; writes v and y, both [T, n].</summary>
+    /// <summary>Runs one sample forward over T steps (x.Steps = T); writes v and y, both [T, n].</summary>
     internal void Forward(SpikeList x, Span<float> v, Span<float> y, int steps)
     {
+        System.Diagnostics.Debug.Assert(x.Steps == steps && x.Size == InputSize, "spike list shape");
         int n = Size;
         SpikeKernels.GatherRows(x, WeightsTransposed, Stride, Bias, v, n);
         for (int t = 0; t < steps; t++)
