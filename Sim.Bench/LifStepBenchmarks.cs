@@ -37,7 +37,7 @@ public class LifStepBenchmarks
     {
         _spikes.Clear();
         _population.Ge[(int)(_step % Neurons)] += 2f;
-        _population.Advance(_step++, 0, Neurons, _spikes);
+        _population.Advance(_step++, 0, Neurons, default, _spikes);
         return _spikes.Count;
     }
 }

@@ -194,6 +194,12 @@ public static class RunCommand
             network = SimulationNetworkBuilder.Build(spec, SynapseStoreBuilder.Build(spec), Factories(), seed);
             CodeWarmup.Prepare(typeof(ClockEngine), typeof(SpikeRecorder), typeof(SpikeStatistics),
                 typeof(StateRecorder), typeof(FileSpikeSink));
+            if (engineKind == EngineKind.Clock)
+            {
+                ClockWarmup.Run(network,
+                    () => SimulationNetworkBuilder.Build(spec, SynapseStoreBuilder.Build(spec), Factories(), seed),
+                    (copy, c) => Rule(spec, copy, c), copy => StateRecording.Create(spec, copy), threads);
+            }
         }
         catch (NetworkValidationException ex)
         {

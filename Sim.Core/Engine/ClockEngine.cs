@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using NeuroSim.Core.Network;
 using NeuroSim.Core.Plasticity;
@@ -12,11 +13,12 @@ namespace NeuroSim.Core.Engine;
 /// <para>One step n, covering [t_n, t_n + dt), is, in this order:</para>
 /// <list type="number">
 /// <item>inputs: constant currents due to switch on or off at step n do so;</item>
-/// <item>deliver: each target population's ring slot due at step n is drained into its synaptic variables;</item>
+/// <item>deliver: the jumps in each target population's ring slot due at step n are added to its synaptic
+/// variables (and the slot emptied);</item>
 /// <item>integrate: the population's state is propagated to t_n + dt;</item>
 /// <item>threshold and reset: neurons that reach threshold spike (stamped t_n) and are reset.</item>
 /// </list>
-/// <para>Integrate, threshold and reset run fused, one pass per block of neurons, on the worker threads. Then, on
+/// <para>Deliver, integrate, threshold and reset run fused, one pass per block of neurons, on the worker threads. Then, on
 /// the calling thread:</para>
 /// <list type="number">
 /// <item>propagate: each spike is fanned out into the ring slot of step n + 1 + delay;</item>
@@ -26,6 +28,9 @@ namespace NeuroSim.Core.Engine;
 /// order and propagated on one thread in (population, neuron, synapse) order, so every float sum is taken in
 /// the same order and the spikes are bit-identical for any thread count. Cost per step ∝ neurons + spikes ×
 /// fan-out; nothing is allocated per step.</para>
+/// <para>Weights are read from the connections' arrays as spikes arrive, so changes made between steps take
+/// effect, with one exception: a sparse connection whose weights are all equal when the engine is created, and
+/// that has no plasticity rule, is delivered with that one weight (its array is not read again).</para>
 /// </remarks>
 public sealed class ClockEngine : IDisposable
 {
@@ -41,6 +46,8 @@ public sealed class ClockEngine : IDisposable
     private readonly List<ISpikeObserver> _observers = [];
     private readonly Action<int, int> _advanceBlock;
     private readonly long[] _spikeCounts;
+    private readonly float?[] _sharedWeight;
+    private readonly ushort[]?[] _shortPost;
     private ClockPlasticity? _plasticity;
 
     /// <summary>Creates an engine at step 0 on <paramref name="threads"/> threads (1 = the caller's only).</summary>
@@ -68,6 +75,8 @@ public sealed class ClockEngine : IDisposable
         }
 
         _spikeCounts = new long[network.Populations.Count];
+        _sharedWeight = network.Connections.Select(SharedWeight).ToArray();
+        _shortPost = network.Connections.Select(ShortPost).ToArray();
         _advanceBlock = AdvanceBlock;
         CodeWarmup.Prepare(typeof(ClockEngine), typeof(StepWorkers), typeof(SpikeBuffer), typeof(DeliveryRing),
             typeof(CurrentSchedule));
@@ -96,6 +105,8 @@ public sealed class ClockEngine : IDisposable
     {
         _plasticity ??= new ClockPlasticity(_network);
         _plasticity.Add(connection, rule);
+        _sharedWeight[connection] = null; // the rule changes weights one by one
+
     }
 
     /// <summary>Adds an observer that sees every step's spikes from the next step on.</summary>
@@ -121,8 +132,6 @@ public sealed class ClockEngine : IDisposable
 
         _plasticity?.BeforeStep(CurrentStep);
 
-        DeliverDueInput();
-
         AdvancePopulations();
 
         CollectSpikes();
@@ -142,27 +151,38 @@ public sealed class ClockEngine : IDisposable
 
     private void ApplyDueCurrents() => _network.Currents.ApplyDue(CurrentStep);
 
-    private void DeliverDueInput()
+    // Slots that touched few neurons are consumed here, per touched neuron; dense ones inside each block's kernel.
+    private void AdvancePopulations()
     {
         for (int p = 0; p < _network.Populations.Count; p++)
         {
-            if (_network.Ring(p) is { } ring)
+            if (_network.Ring(p) is { } ring && !ring.IsDense(ring.SlotOf(CurrentStep)))
             {
                 var population = _network.Populations[p];
-                ring.Drain(CurrentStep, population.SynapticVariable(Receptor.Excitatory),
+                ring.ConsumeSparse(ring.SlotOf(CurrentStep), population.SynapticVariable(Receptor.Excitatory),
                     population.SynapticVariable(Receptor.Inhibitory));
             }
         }
-    }
 
-    private void AdvancePopulations() => _workers.Run(_blocks.Length, _advanceBlock);
+        _workers.Run(_blocks.Length, _advanceBlock);
+        for (int p = 0; p < _network.Populations.Count; p++)
+        {
+            _network.Ring(p)?.Reset(_network.Ring(p)!.SlotOf(CurrentStep));
+        }
+    }
 
     private void AdvanceBlock(int block, int thread)
     {
         var (p, start, end) = _blocks[block];
         var buffer = _blockSpikes[block];
         buffer.Clear();
-        _network.Populations[p].Advance(CurrentStep, start, end, buffer);
+        var due = default(DueJumps);
+        if (_network.Ring(p) is { } ring && ring.IsDense(ring.SlotOf(CurrentStep)))
+        {
+            due = ring.Due(ring.SlotOf(CurrentStep), start, end);
+        }
+
+        _network.Populations[p].Advance(CurrentStep, start, end, due, buffer);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -201,40 +221,115 @@ public sealed class ClockEngine : IDisposable
                 }
                 else
                 {
-                    DeliverSparse(connection, ring, fired);
+                    if (_shortPost[c] is { } shortPost)
+                    {
+                        DeliverSparse<ushort>(connection, shortPost, ring, fired, _sharedWeight[c]);
+                    }
+                    else
+                    {
+                        DeliverSparse<int>(connection, connection.Post, ring, fired, _sharedWeight[c]);
+                    }
                 }
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void DeliverSparse(Connection c, DeliveryRing ring, ReadOnlySpan<int> fired)
+    private void DeliverSparse<TIndex>(
+        Connection c, ReadOnlySpan<TIndex> posts, DeliveryRing ring, ReadOnlySpan<int> fired, float? shared)
+        where TIndex : unmanaged, IBinaryInteger<TIndex>
     {
         var receptor = c.Receptor;
         int[] rowStart = c.RowStart!;
-        int[] post = c.Post!;
-        float[] weight = c.Weight!;
         int[]? delays = c.DelaySteps;
+        var weights = c.Weight.AsSpan();
         int uniformSlot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);
-        foreach (int pre in fired)
+        for (int f = 0; f < fired.Length; f++)
         {
-            int end = rowStart[pre + 1];
-            SynapticEvents += end - rowStart[pre];
-            if (delays is null)
+            int pre = fired[f];
+            int start = rowStart[pre], count = rowStart[pre + 1] - start;
+            SynapticEvents += count;
+            if (f + 1 < fired.Length)
             {
-                for (int k = rowStart[pre]; k < end; k++)
-                {
-                    ring.Add(receptor, uniformSlot, post[k], weight[k]);
-                }
+                Prefetch(posts, rowStart, fired[f + 1]);
+            }
+
+            if (delays is null && shared is float w)
+            {
+                ring.AddRow(receptor, uniformSlot, posts.Slice(start, count), w);
+            }
+            else if (delays is null)
+            {
+                ring.AddRow(receptor, uniformSlot, posts.Slice(start, count), weights.Slice(start, count));
             }
             else
             {
-                for (int k = rowStart[pre]; k < end; k++)
+                for (int k = start; k < start + count; k++)
                 {
-                    ring.Add(receptor, ring.SlotOf(CurrentStep + 1 + delays[k]), post[k], weight[k]);
+                    ring.Add(receptor, ring.SlotOf(CurrentStep + 1 + delays[k]), int.CreateTruncating(posts[k]),
+                        weights[k]);
                 }
             }
         }
+    }
+
+    // Asks the cache for the next spike's row of targets while this one is delivered: rows lie at random places
+    // in an array larger than the cache, and walking one takes about as long as fetching the next.
+    private static unsafe void Prefetch<TIndex>(ReadOnlySpan<TIndex> posts, int[] rowStart, int pre)
+        where TIndex : unmanaged
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            return;
+        }
+
+        int start = rowStart[pre], end = rowStart[pre + 1];
+        fixed (TIndex* row = posts)
+        {
+            for (int k = start; k < end; k += 64 / sizeof(TIndex))
+            {
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(row + k);
+            }
+        }
+    }
+
+    // Post indices in 16 bits when the target has at most 65,536 neurons: a copy made once (2 bytes a synapse),
+    // which halves the memory each spike's row occupies; the connection's int array stays the reference.
+    private ushort[]? ShortPost(Connection c)
+    {
+        if (c.IsDense || _network.Populations[c.Target].Size > ushort.MaxValue + 1)
+        {
+            return null;
+        }
+
+        var copy = new ushort[c.Post!.Length];
+        for (int k = 0; k < copy.Length; k++)
+        {
+            copy[k] = (ushort)c.Post[k];
+        }
+
+        return copy;
+    }
+
+    // The weight every synapse of a sparse connection shares (as CUBA's fixed w_e and w_i), or null: such a
+    // connection is delivered without reading its weight array, halving the memory a spike walks through.
+    private static float? SharedWeight(Connection c)
+    {
+        if (c.IsDense || c.Weight!.Length == 0)
+        {
+            return null;
+        }
+
+        int first = BitConverter.SingleToInt32Bits(c.Weight[0]);
+        foreach (float w in c.Weight)
+        {
+            if (BitConverter.SingleToInt32Bits(w) != first)
+            {
+                return null;
+            }
+        }
+
+        return c.Weight[0];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -8,9 +8,10 @@ namespace NeuroSim.Core.Engine;
 /// factory for its kinds.
 /// </summary>
 /// <remarks>
-/// Contract of one step n (covering [t_n, t_n + dt), t_n = n·dt): the engine first adds the synaptic jumps
-/// due at t_n to the arrays of <see cref="SynapticVariable"/>; then <see cref="Advance"/> integrates the state
-/// to t_n + dt, applies threshold and reset, and appends the spiking neurons in ascending order. A spike found
+/// Contract of one step n (covering [t_n, t_n + dt), t_n = n·dt): <see cref="Advance(long, int, int, DueJumps,
+/// SpikeBuffer)"/> first consumes the synaptic jumps due at t_n (adds them to the arrays of
+/// <see cref="SynapticVariable"/> and zeroes them), then integrates the state to t_n + dt, applies threshold and
+/// reset, and appends the spiking neurons in ascending order. A spike found
 /// in step n carries the time t_n (Brian2's
 /// convention: the step that contains the threshold crossing). Neurons are independent within a step, so
 /// the engine may advance disjoint index ranges on different threads with bit-identical results.
@@ -43,6 +44,7 @@ public interface ISpikingPopulation
     Span<float> SynapticVariable(Receptor receptor);
 
     /// <summary>Advances neurons [<paramref name="start"/>, <paramref name="end"/>) over step
-    /// <paramref name="step"/>.</summary>
-    void Advance(long step, int start, int end, SpikeBuffer spikes);
+    /// <paramref name="step"/>, after consuming <paramref name="due"/> (the jumps due now for exactly those
+    /// neurons; empty for populations that take no input).</summary>
+    void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes);
 }

@@ -115,6 +115,16 @@ public sealed class SimulationNetwork
                 $"synapse count {c.Post!.Length}");
         }
 
+        for (int pre = 0; pre < source.Size; pre++)
+        {
+            if (c.RowStart[pre] < 0 || c.RowStart[pre] > c.RowStart[pre + 1])
+            {
+                throw new ArgumentException(
+                    $"connection {c.Name}: row starts must be non-negative and ascending (row {pre}: " +
+                    $"{c.RowStart[pre]} .. {c.RowStart[pre + 1]})");
+            }
+        }
+
         foreach (int post in c.Post)
         {
             if ((uint)post >= (uint)target.Size)

@@ -89,8 +89,10 @@ public sealed class LeakyPopulation : ISpikingPopulation
     public Span<float> SynapticVariable(Receptor receptor) => _input;
 
     /// <inheritdoc/>
-    public void Advance(long step, int start, int end, SpikeBuffer spikes)
+    public void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes)
     {
+        var input = _input.AsSpan(start, end - start);
+        due.AddTo(input, input);
         long t = step - StartStep;
         if (t < 0 || t >= ActiveSteps)
         {

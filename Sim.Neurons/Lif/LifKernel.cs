@@ -7,8 +7,8 @@ using NeuroSim.Core.Engine;
 namespace NeuroSim.Neurons.Lif;
 
 /// <summary>
-/// The LIF step kernel over one block of neurons: propagate, threshold, reset, in one pass (the engine has
-/// already added the due synaptic jumps to g_e and g_i). Three paths compute the same float expression in the
+/// The LIF step kernel over one block of neurons: add the due synaptic jumps to g_e and g_i (zeroing them),
+/// propagate, threshold, reset, in one pass. Three paths compute the same float expression in the
 /// same order (no fused multiply-add in any of them), so they agree bit for bit: 512-bit vectors, 256-bit
 /// vectors, and the plain scalar twin that also does the tail.
 /// </summary>
@@ -20,15 +20,20 @@ namespace NeuroSim.Neurons.Lif;
 internal static class LifKernel
 {
     /// <summary>Spans of one block of neurons' state. <c>VInf</c> is empty when every neuron shares
-    /// <see cref="Factors.VInf"/> (no per-neuron current), which saves a stream through memory.</summary>
+    /// <see cref="Factors.VInf"/> (no per-neuron current), which saves a stream through memory. <c>JumpE</c> and
+    /// <c>JumpI</c> are the jumps due this step (consumed: read, then zeroed), both empty or both full length.
+    /// </summary>
     internal readonly ref struct Block(
-        Span<float> v, Span<float> ge, Span<float> gi, Span<int> integratesFrom, Span<float> vInf)
+        Span<float> v, Span<float> ge, Span<float> gi, Span<int> integratesFrom, Span<float> vInf,
+        Span<float> jumpE = default, Span<float> jumpI = default)
     {
         public readonly Span<float> V = v;
         public readonly Span<float> Ge = ge;
         public readonly Span<float> Gi = gi;
         public readonly Span<int> IntegratesFrom = integratesFrom;
         public readonly Span<float> VInf = vInf;
+        public readonly Span<float> JumpE = jumpE;
+        public readonly Span<float> JumpI = jumpI;
     }
 
     /// <summary>The per-run constants, in float as the state is.</summary>
@@ -64,10 +69,19 @@ internal static class LifKernel
     internal static void StepScalar(in Factors f, in Block b, int step, int from, int offset, SpikeBuffer spikes)
     {
         bool perNeuronDrive = !b.VInf.IsEmpty;
+        bool due = !b.JumpE.IsEmpty;
         for (int i = from; i < b.V.Length; i++)
         {
             float ge = b.Ge[i];
             float gi = b.Gi[i];
+            if (due)
+            {
+                ge += b.JumpE[i];
+                gi += b.JumpI[i];
+                b.JumpE[i] = 0;
+                b.JumpI[i] = 0;
+            }
+
             float vInf = perNeuronDrive ? b.VInf[i] : f.VInf;
             float v = vInf + (b.V[i] - vInf) * f.Pm + ge * f.Ke + gi * f.Ki;
             b.Ge[i] = ge * f.Pe;
@@ -94,6 +108,8 @@ internal static class LifKernel
         ref float gi0 = ref MemoryMarshal.GetReference(b.Gi);
         ref float vInf0 = ref MemoryMarshal.GetReference(b.VInf);
         ref int from0 = ref MemoryMarshal.GetReference(b.IntegratesFrom);
+        ref float jumpE0 = ref MemoryMarshal.GetReference(b.JumpE);
+        ref float jumpI0 = ref MemoryMarshal.GetReference(b.JumpI);
         var pm = Vector512.Create(f.Pm);
         var pe = Vector512.Create(f.Pe);
         var pi = Vector512.Create(f.Pi);
@@ -103,11 +119,20 @@ internal static class LifKernel
         var now = Vector512.Create(step);
         var sharedVInf = Vector512.Create(f.VInf);
         bool perNeuronDrive = !b.VInf.IsEmpty;
+        bool due = !b.JumpE.IsEmpty;
         for (int i = 0; i < n; i += Vector512<float>.Count)
         {
             nuint u = (nuint)i;
             var ge = Vector512.LoadUnsafe(ref ge0, u);
             var gi = Vector512.LoadUnsafe(ref gi0, u);
+            if (due)
+            {
+                ge += Vector512.LoadUnsafe(ref jumpE0, u);
+                gi += Vector512.LoadUnsafe(ref jumpI0, u);
+                Vector512<float>.Zero.StoreUnsafe(ref jumpE0, u);
+                Vector512<float>.Zero.StoreUnsafe(ref jumpI0, u);
+            }
+
             var vInf = perNeuronDrive ? Vector512.LoadUnsafe(ref vInf0, u) : sharedVInf;
             var vOld = Vector512.LoadUnsafe(ref v0, u);
             var v = vInf + (vOld - vInf) * pm + ge * ke + gi * ki;
@@ -138,6 +163,8 @@ internal static class LifKernel
         ref float gi0 = ref MemoryMarshal.GetReference(b.Gi);
         ref float vInf0 = ref MemoryMarshal.GetReference(b.VInf);
         ref int from0 = ref MemoryMarshal.GetReference(b.IntegratesFrom);
+        ref float jumpE0 = ref MemoryMarshal.GetReference(b.JumpE);
+        ref float jumpI0 = ref MemoryMarshal.GetReference(b.JumpI);
         var pm = Vector256.Create(f.Pm);
         var pe = Vector256.Create(f.Pe);
         var pi = Vector256.Create(f.Pi);
@@ -147,11 +174,20 @@ internal static class LifKernel
         var now = Vector256.Create(step);
         var sharedVInf = Vector256.Create(f.VInf);
         bool perNeuronDrive = !b.VInf.IsEmpty;
+        bool due = !b.JumpE.IsEmpty;
         for (int i = 0; i < n; i += Vector256<float>.Count)
         {
             nuint u = (nuint)i;
             var ge = Vector256.LoadUnsafe(ref ge0, u);
             var gi = Vector256.LoadUnsafe(ref gi0, u);
+            if (due)
+            {
+                ge += Vector256.LoadUnsafe(ref jumpE0, u);
+                gi += Vector256.LoadUnsafe(ref jumpI0, u);
+                Vector256<float>.Zero.StoreUnsafe(ref jumpE0, u);
+                Vector256<float>.Zero.StoreUnsafe(ref jumpI0, u);
+            }
+
             var vInf = perNeuronDrive ? Vector256.LoadUnsafe(ref vInf0, u) : sharedVInf;
             var vOld = Vector256.LoadUnsafe(ref v0, u);
             var v = vInf + (vOld - vInf) * pm + ge * ke + gi * ki;

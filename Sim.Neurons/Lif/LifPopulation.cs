@@ -133,7 +133,7 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
     public Span<float> SynapticVariable(Receptor receptor) => receptor == Receptor.Excitatory ? _ge : _gi;
 
     /// <inheritdoc/>
-    public void Advance(long step, int start, int end, SpikeBuffer spikes)
+    public void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes)
     {
         if (!_prepared)
         {
@@ -143,7 +143,7 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
         int n = end - start;
         var block = new LifKernel.Block(
             _v.AsSpan(start, n), _ge.AsSpan(start, n), _gi.AsSpan(start, n), _integratesFrom.AsSpan(start, n),
-            _perNeuronDrive ? _vInf.AsSpan(start, n) : default);
+            _perNeuronDrive ? _vInf.AsSpan(start, n) : default, due.Excitatory, due.Inhibitory);
         LifKernel.Step(_factors, block, checked((int)step), start, spikes);
     }
 

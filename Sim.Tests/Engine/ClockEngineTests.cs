@@ -130,6 +130,42 @@ public class ClockEngineTests
         Assert.Contains("post index 5", error.Message);
     }
 
+    [Theory]
+    [InlineData(65_536)] // 16-bit copies of the post indices
+    [InlineData(65_537)] // the connection's own 32-bit indices
+    public void Step_SpikeIntoLargeTarget_ReachesExactlyItsTargetsWithTheirWeights(int size)
+    {
+        var source = new RegularSourcePopulation("src", 1, 10_000.0); // fires at step 0
+        var lif = new LifPopulation("lif", size, Quiet);
+        int last = size - 1;
+        var connection = Connection.Sparse(
+            "drive", 0, 1, Receptor.Excitatory, [0, 3], [0, last, 12_345], [1f, 2f, 3f], null);
+        using var engine = new ClockEngine(new SimulationNetwork(0.1, [source, lif], [connection]));
+
+        engine.Run(2); // step 0 fires, step 1 consumes the jumps and decays them once
+
+        var ge = lif.Variable("g_e");
+        Assert.True(ge[0] > 0);
+        Assert.Equal(2f * ge[0], ge[last]);
+        Assert.Equal(3f * ge[0], ge[12_345]);
+        Assert.Equal(3, ge.Count(g => g != 0));
+    }
+
+    [Fact]
+    public void Constructor_DescendingRowStarts_ThrowsNamingIt()
+    {
+        // Delivery indexes the synapse arrays without bounds checks, so row starts that run past the synapse
+        // count (here row 0 claims synapses 0 .. 2 of a one-synapse connection) must be refused up front.
+        var a = new RegularSourcePopulation("a", 2, 1.0);
+        var b = new LifPopulation("b", 2, Quiet);
+        var c = Connection.Sparse("ab", 0, 1, Receptor.Excitatory, [0, 2, 1], [0], [1f], null);
+
+        var error = Assert.Throws<ArgumentException>(() => new SimulationNetwork(0.1, [a, b], [c]));
+
+        Assert.Contains("ab", error.Message);
+        Assert.Contains("ascending (row 1: 2 .. 1)", error.Message);
+    }
+
     /// <summary>200 Poisson sources at 40 Hz drive 2600 LIF neurons (p = 0.1, 3 mV) that inhibit each other
     /// sparsely (p = 0.01, -1 mV, 1-step delay); dense or sparse storage of the same weights.</summary>
     internal static SimulationNetwork RandomNetwork(bool dense, ulong seed)

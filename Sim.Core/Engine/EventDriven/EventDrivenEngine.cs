@@ -297,7 +297,7 @@ public sealed class EventDrivenEngine
             var buffer = _steppedBuffers[p];
             buffer.Clear();
             var source = _net.Populations[p].Stepped!;
-            source.Advance(n, 0, source.Size, buffer);
+            source.Advance(n, 0, source.Size, default, buffer);
             foreach (int i in buffer.Indices)
                 Emit(p, i, n * _dt);
         }

@@ -15,7 +15,7 @@ public class PoissonSourcePopulationTests
             for (int start = 0; start < source.Size; start += blockSize)
             {
                 spikes.Clear();
-                source.Advance(s, start, Math.Min(start + blockSize, source.Size), spikes);
+                source.Advance(s, start, Math.Min(start + blockSize, source.Size), default, spikes);
                 foreach (int i in spikes.Indices)
                 {
                     counts[i]++;

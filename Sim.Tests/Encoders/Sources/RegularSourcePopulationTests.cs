@@ -12,7 +12,7 @@ public class RegularSourcePopulationTests
         for (long s = 0; s < steps; s++)
         {
             spikes.Clear();
-            source.Advance(s, 0, source.Size, spikes);
+            source.Advance(s, 0, source.Size, default, spikes);
             if (spikes.Count > 0)
             {
                 Assert.Equal(source.Size, spikes.Count);

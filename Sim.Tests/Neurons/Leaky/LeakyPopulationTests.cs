@@ -20,7 +20,7 @@ public class LeakyPopulationTests
         {
             population.SynapticVariable(Receptor.Excitatory)[0] += input;
             buffer.Clear();
-            population.Advance(n, 0, 1, buffer);
+            population.Advance(n, 0, 1, default, buffer);
             trace[n] = (population.Variable("v")[0], buffer.Count == 1);
         }
 

@@ -40,7 +40,7 @@ internal sealed class LifHarness
 
         Array.Clear(InE);
         Array.Clear(InI);
-        Population.Advance(Step, 0, Population.Size, Spikes);
+        Population.Advance(Step, 0, Population.Size, default, Spikes);
         Step++;
         return Spikes.Count > 0 && Spikes.Indices[0] == 0;
     }

@@ -1,0 +1,116 @@
+using NeuroSim.Core.Engine;
+using NeuroSim.Core.Network;
+using NeuroSim.Core.Random;
+
+namespace NeuroSim.Tests.Engine;
+
+public sealed class DeliveryRingTests
+{
+    /// <summary>Oracle: per neuron, the jumps summed in delivery order starting from zero (float, as the ring
+    /// does), then added once to the synaptic variable.</summary>
+    private static float[] Expected(float[] start, IEnumerable<(int Post, float Weight)> events)
+    {
+        var sums = new float[start.Length];
+        foreach (var (post, weight) in events)
+        {
+            sums[post] += weight;
+        }
+
+        return [.. start.Select((v, i) => v + sums[i])];
+    }
+
+    private static (int[] Post, float[] Weight) Row(ref SplitMix64 rng, int length, int size)
+    {
+        var post = new int[length];
+        var weight = new float[length];
+        for (int k = 0; k < length; k++)
+        {
+            post[k] = (int)(rng.NextUInt64() % (ulong)size);
+            weight[k] = (float)(rng.NextDouble() - 0.3);
+        }
+
+        return (post, weight);
+    }
+
+    [Theory]
+    [InlineData(3)]     // few events: the slot stays sparse
+    [InlineData(40)]    // crosses a quarter of the neurons: the slot goes dense mid-way
+    public void ConsumeEitherWay_RandomRows_SumsEachNeuronsJumpsOnceInDeliveryOrder(int rows)
+    {
+        const int size = 200;
+        var rng = new SplitMix64(11);
+        var ring = new DeliveryRing(size, 0);
+        var excitatory = new float[size];
+        var inhibitory = new float[size];
+        for (int i = 0; i < size; i++)
+        {
+            excitatory[i] = (float)rng.NextDouble();
+        }
+
+        var expected = Expected(excitatory, []);
+        var events = new List<(int, float)>();
+        for (int r = 0; r < rows; r++)
+        {
+            var (post, weight) = Row(ref rng, 5, size);
+            ring.AddRow(Receptor.Excitatory, 0, post, weight);
+            events.AddRange(post.Zip(weight));
+        }
+
+        expected = Expected(excitatory, events);
+        bool dense = ring.IsDense(0);
+        if (dense)
+        {
+            ring.Due(0, 0, size).AddTo(excitatory, inhibitory);
+        }
+        else
+        {
+            ring.ConsumeSparse(0, excitatory, inhibitory);
+        }
+
+        ring.Reset(0);
+
+        Assert.Equal(rows > 10, dense);
+        Assert.Equal(expected, excitatory);
+        Assert.All(inhibitory, v => Assert.Equal(0f, v));
+        Assert.All(ring.Due(0, 0, size).Excitatory.ToArray(), v => Assert.Equal(0f, v)); // slot emptied
+        Assert.False(ring.IsDense(0));
+    }
+
+    [Fact]
+    public void AddRow_CellSummingBackToZero_IsAddedOnceAndLeavesNothingBehind()
+    {
+        // +w, -w, +u on one neuron lists it twice (its cell passed through zero); the sum must still count once.
+        var ring = new DeliveryRing(40, 0);
+        ring.AddRow(Receptor.Inhibitory, 0, [3, 3, 3], [0.5f, -0.5f, 0.25f]);
+        var target = new float[40];
+        target[3] = 1f;
+
+        ring.ConsumeSparse(0, new float[40], target);
+
+        Assert.Equal(1.25f, target[3]);
+        Assert.Equal(0f, ring.Due(0, 0, 40).Inhibitory[3]);
+    }
+
+    [Fact]
+    public void AddRow_SharedWeight_EqualsTheSameWeightPerSynapse()
+    {
+        var rng = new SplitMix64(5);
+        var (post, _) = Row(ref rng, 60, 100);
+        var perSynapse = new DeliveryRing(100, 2);
+        var shared = new DeliveryRing(100, 2);
+
+        perSynapse.AddRow(Receptor.Excitatory, 1, post, Enumerable.Repeat(1.62f, post.Length).ToArray());
+        shared.AddRow(Receptor.Excitatory, 1, post, 1.62f);
+
+        Assert.Equal(perSynapse.IsDense(1), shared.IsDense(1));
+        Assert.Equal(perSynapse.Due(1, 0, 100).Excitatory.ToArray(), shared.Due(1, 0, 100).Excitatory.ToArray());
+    }
+
+    [Fact]
+    public void Add_PostOutsideRing_Throws()
+    {
+        var ring = new DeliveryRing(4, 0);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => ring.Add(Receptor.Excitatory, 0, 4, 1f));
+    }
+}
