@@ -139,7 +139,16 @@ internal static class SpikeKernels
             int c = 0;
             for (; c + 8 * Width <= n; c += 8 * Width)
             {
-                GatherBlock8(active, values, ref Unsafe.Add(ref w, c), stride, bias, c, ref Unsafe.Add(ref d, c));
+                if (x.Binary)
+                {
+                    GatherBlock8<Unit>(active, values, ref Unsafe.Add(ref w, c), stride, bias, c,
+                        ref Unsafe.Add(ref d, c));
+                }
+                else
+                {
+                    GatherBlock8<ByValue>(active, values, ref Unsafe.Add(ref w, c), stride, bias, c,
+                        ref Unsafe.Add(ref d, c));
+                }
             }
 
             for (; c + Width <= n; c += Width)
@@ -178,8 +187,9 @@ internal static class SpikeKernels
         return a;
     }
 
-    private static void GatherBlock8(ReadOnlySpan<int> active, ReadOnlySpan<float> values, ref float w, int stride,
-        ReadOnlySpan<float> bias, int c, ref float d)
+    private static void GatherBlock8<TScale>(ReadOnlySpan<int> active, ReadOnlySpan<float> values, ref float w,
+        int stride, ReadOnlySpan<float> bias, int c, ref float d)
+        where TScale : struct, IScale
     {
         Vector256<float> a0, a1, a2, a3, a4, a5, a6, a7;
         if (bias.IsEmpty)
@@ -203,14 +213,14 @@ internal static class SpikeKernels
         {
             var s = Vector256.Create(values[e]);
             ref float r = ref Unsafe.Add(ref w, active[e] * stride);
-            a0 += Vector256.LoadUnsafe(ref r, 0 * Width) * s;
-            a1 += Vector256.LoadUnsafe(ref r, 1 * Width) * s;
-            a2 += Vector256.LoadUnsafe(ref r, 2 * Width) * s;
-            a3 += Vector256.LoadUnsafe(ref r, 3 * Width) * s;
-            a4 += Vector256.LoadUnsafe(ref r, 4 * Width) * s;
-            a5 += Vector256.LoadUnsafe(ref r, 5 * Width) * s;
-            a6 += Vector256.LoadUnsafe(ref r, 6 * Width) * s;
-            a7 += Vector256.LoadUnsafe(ref r, 7 * Width) * s;
+            a0 += TScale.Term(Vector256.LoadUnsafe(ref r, 0 * Width), s);
+            a1 += TScale.Term(Vector256.LoadUnsafe(ref r, 1 * Width), s);
+            a2 += TScale.Term(Vector256.LoadUnsafe(ref r, 2 * Width), s);
+            a3 += TScale.Term(Vector256.LoadUnsafe(ref r, 3 * Width), s);
+            a4 += TScale.Term(Vector256.LoadUnsafe(ref r, 4 * Width), s);
+            a5 += TScale.Term(Vector256.LoadUnsafe(ref r, 5 * Width), s);
+            a6 += TScale.Term(Vector256.LoadUnsafe(ref r, 6 * Width), s);
+            a7 += TScale.Term(Vector256.LoadUnsafe(ref r, 7 * Width), s);
         }
 
         a0.StoreUnsafe(ref d, 0 * Width);
@@ -241,7 +251,14 @@ internal static class SpikeKernels
             int c = 0;
             for (; c + 8 * Width <= n; c += 8 * Width)
             {
-                ScatterBlock8(steps, values, ref Unsafe.Add(ref gr, c), gStride, ref Unsafe.Add(ref a, c));
+                if (x.Binary)
+                {
+                    ScatterBlock8<Unit>(steps, values, ref Unsafe.Add(ref gr, c), gStride, ref Unsafe.Add(ref a, c));
+                }
+                else
+                {
+                    ScatterBlock8<ByValue>(steps, values, ref Unsafe.Add(ref gr, c), gStride, ref Unsafe.Add(ref a, c));
+                }
             }
 
             // Whole vectors up to the padded width: lanes n..stride of the accumulator are padding, never read back.
@@ -258,8 +275,9 @@ internal static class SpikeKernels
         }
     }
 
-    private static void ScatterBlock8(ReadOnlySpan<int> steps, ReadOnlySpan<float> values, ref float g, int gStride,
-        ref float a)
+    private static void ScatterBlock8<TScale>(ReadOnlySpan<int> steps, ReadOnlySpan<float> values, ref float g,
+        int gStride, ref float a)
+        where TScale : struct, IScale
     {
         var a0 = Vector256.LoadUnsafe(ref a, 0 * Width);
         var a1 = Vector256.LoadUnsafe(ref a, 1 * Width);
@@ -273,14 +291,14 @@ internal static class SpikeKernels
         {
             var s = Vector256.Create(values[e]);
             ref float r = ref Unsafe.Add(ref g, steps[e] * gStride);
-            a0 += Vector256.LoadUnsafe(ref r, 0 * Width) * s;
-            a1 += Vector256.LoadUnsafe(ref r, 1 * Width) * s;
-            a2 += Vector256.LoadUnsafe(ref r, 2 * Width) * s;
-            a3 += Vector256.LoadUnsafe(ref r, 3 * Width) * s;
-            a4 += Vector256.LoadUnsafe(ref r, 4 * Width) * s;
-            a5 += Vector256.LoadUnsafe(ref r, 5 * Width) * s;
-            a6 += Vector256.LoadUnsafe(ref r, 6 * Width) * s;
-            a7 += Vector256.LoadUnsafe(ref r, 7 * Width) * s;
+            a0 += TScale.Term(Vector256.LoadUnsafe(ref r, 0 * Width), s);
+            a1 += TScale.Term(Vector256.LoadUnsafe(ref r, 1 * Width), s);
+            a2 += TScale.Term(Vector256.LoadUnsafe(ref r, 2 * Width), s);
+            a3 += TScale.Term(Vector256.LoadUnsafe(ref r, 3 * Width), s);
+            a4 += TScale.Term(Vector256.LoadUnsafe(ref r, 4 * Width), s);
+            a5 += TScale.Term(Vector256.LoadUnsafe(ref r, 5 * Width), s);
+            a6 += TScale.Term(Vector256.LoadUnsafe(ref r, 6 * Width), s);
+            a7 += TScale.Term(Vector256.LoadUnsafe(ref r, 7 * Width), s);
         }
 
         a0.StoreUnsafe(ref a, 0 * Width);
@@ -291,6 +309,23 @@ internal static class SpikeKernels
         a5.StoreUnsafe(ref a, 5 * Width);
         a6.StoreUnsafe(ref a, 6 * Width);
         a7.StoreUnsafe(ref a, 7 * Width);
+    }
+
+    // The term x · row of one active entry. For a binary raster (every value 1) the multiply is skipped: 1 · r is r
+    // exactly, so both give the same bits; the JIT compiles one copy of each block kernel per struct.
+    private interface IScale
+    {
+        static abstract Vector256<float> Term(Vector256<float> row, Vector256<float> value);
+    }
+
+    private readonly struct Unit : IScale
+    {
+        public static Vector256<float> Term(Vector256<float> row, Vector256<float> value) => row;
+    }
+
+    private readonly struct ByValue : IScale
+    {
+        public static Vector256<float> Term(Vector256<float> row, Vector256<float> value) => row * value;
     }
 
     private static void CheckGather(SpikeList x, ReadOnlySpan<float> rows, int stride, ReadOnlySpan<float> bias,

@@ -44,6 +44,9 @@ internal sealed class SpikeList
     /// <summary>Inputs m per step.</summary>
     public int Size { get; }
 
+    /// <summary>Whether every active entry is exactly 1 (a spike raster), so kernels may skip the multiply.</summary>
+    public bool Binary { get; private set; }
+
     /// <summary>Active entries over all steps.</summary>
     public int Count => _stepStart[Steps];
 
@@ -88,6 +91,7 @@ internal sealed class SpikeList
         }
 
         _stepStart[Steps] = count;
+        Binary = _value.AsSpan(0, count).IndexOfAnyExcept(1f) < 0;
         _byInputValid = false;
     }
 
@@ -133,6 +137,7 @@ internal sealed class SpikeList
         }
 
         start[0] = 0;
+        Binary = true;
         _byInputValid = true;
     }
 

@@ -186,6 +186,16 @@ public class SpikeKernelsTests
     }
 
     [Fact]
+    public void Build_SpikesOrValues_BinaryOnlyWhenEveryActiveEntryIsOne()
+    {
+        var spikes = Raster(4, 30, 0.3, true, 16);
+        Assert.True(List(spikes, 4, 30).Binary);
+        spikes[Array.IndexOf(spikes, 1f)] = 0.5f;
+        Assert.False(List(spikes, 4, 30).Binary);
+        Assert.True(List(new float[4 * 30], 4, 30).Binary);
+    }
+
+    [Fact]
     public void Encode_PoissonEncoder_SameListAsBuildFromDenseRaster()
     {
         const int steps = 25, m = 784;
@@ -202,6 +212,7 @@ public class SpikeKernelsTests
         var sparse = new SpikeList(steps, m);
         sparse.Encode(encoder, image, 42);
         Assert.True(sparse.Count > 1000);
+        Assert.True(sparse.Binary);
         Assert.Equal(dense.Count, sparse.Count);
         for (int t = 0; t < steps; t++)
         {
