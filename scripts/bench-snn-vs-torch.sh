@@ -7,7 +7,8 @@
 # alternate ROUNDS times (NeuroSim, PyTorch, NeuroSim, ...) so that background load hits both alike; the report
 # gives each side's median over the rounds, their ratio, and the load average before and after. Each side also
 # reports its process CPU time per step; on a machine shared with other jobs, the ratio of those medians (printed
-# too) moves less with the load than the wall-clock ratio, which remains the measure. Needs the .NET SDK and python3-torch (Debian's /usr/bin/python3).
+# too) moves less with the load than the wall-clock ratio, which remains the measure. Needs the .NET SDK and
+# python3-torch (Debian's /usr/bin/python3).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 threads="${1:-1}"; batches="${2:-10}"; rounds="${3:-5}"; warmup="${4:-10}"

@@ -8,9 +8,9 @@ namespace NeuroSim.Bench.Snn;
 /// <c>NeuroSim.Bench snn-throughput [threads] [batches] [warmup]</c>. <c>warmup</c> untimed steps (default 10:
 /// the JIT's tiered compilation replaces the first, unoptimised code of the hot methods during the first few
 /// steps, so two warm-up steps left half of the timed steps slower), then the median of <c>batches</c> timed
-/// training steps (forward, BPTT, Adam update) on real MNIST batches. Last comparison (docs/results-snn.md):
-/// <c>scripts/bench-snn-vs-torch.sh 1 10 5</c>, one thread, load average ~12: NeuroSim 5,578 samples/s vs PyTorch
-/// 1,419 (medians of 5 alternating rounds), 3.93x. The process CPU time
+/// training steps (forward, BPTT, Adam update) on real MNIST batches. Last comparisons (docs/results-snn.md):
+/// <c>scripts/bench-snn-vs-torch.sh 1 10 5</c>, one thread, medians of 5 alternating rounds on a loaded machine:
+/// 2.8–3.9x PyTorch in wall-clock time (load 11–20), 4.1x in process CPU time per step. The process CPU time
 /// per step and the fastest step are printed too: on a machine shared with other jobs they move less than the
 /// median wall time.
 /// </summary>
