@@ -9,10 +9,10 @@ namespace NeuroSim.Bench.Snn;
 /// the JIT's tiered compilation replaces the first, unoptimised code of the hot methods during the first few
 /// steps, so two warm-up steps left half of the timed steps slower), then the median of <c>batches</c> timed
 /// training steps (forward, BPTT, Adam update) on real MNIST batches. Last comparisons (docs/results-snn.md):
-/// <c>scripts/bench-snn-vs-torch.sh 1 10 5</c>, one thread, medians of 5 alternating rounds on a loaded machine:
-/// 2.8–3.9x PyTorch in wall-clock time (load 11–20), 4.1x in process CPU time per step. The process CPU time
-/// per step and the fastest step are printed too: on a machine shared with other jobs they move less than the
-/// median wall time.
+/// <c>scripts/bench-snn-vs-torch.sh 1 10 5</c>, one thread, medians of 5 alternating rounds: 4.18x PyTorch
+/// (5,978 vs 1,430 samples/s) at load 5–8, 2.8–3.9x at load 9–20; 4.1–4.3x in process CPU time per step. The
+/// process CPU time per step and the fastest step are printed too: on a machine shared with other jobs they move
+/// less than the median wall time.
 /// </summary>
 public static class SnnThroughput
 {
