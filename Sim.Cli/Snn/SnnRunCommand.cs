@@ -12,6 +12,7 @@ using NeuroSim.Encoders.Spikes;
 using NeuroSim.Learning.Bptt;
 using NeuroSim.Learning.Spiking;
 using NeuroSim.Neurons.Leaky;
+using NeuroSim.Neurons.Snu;
 
 namespace NeuroSim.Cli.Snn;
 
@@ -24,9 +25,11 @@ namespace NeuroSim.Cli.Snn;
 /// <remarks>
 /// The engine delivers a spike found in step n at step n + 1, while the trainer passes spikes through every
 /// layer within the same step; so a layer at depth d (input = 0) runs engine steps d .. d + T − 1, which are
-/// trainer steps 0 .. T − 1 (<see cref="LeakyPopulation.StartStep"/>), and the run lasts T + D steps (D the
+/// trainer steps 0 .. T − 1 (<see cref="ITrainedLayerPopulation.StartStep"/>), and the run lasts T + D steps (D the
 /// readout's depth). With that fixed latency of one step per layer the spikes are those of the trainer's forward
-/// pass; spike times in spikes.npz are engine times (step × dt).
+/// pass; spike times in spikes.npz are engine times (step × dt). Layers of kind leaky run as
+/// <see cref="LeakyPopulation"/>, snu as <see cref="SnuPopulation"/>, with the store's trained thresholds; ssnu is
+/// refused (its output is real-valued, not a spike).
 /// </remarks>
 public static class SnnRunCommand
 {
@@ -47,7 +50,7 @@ public static class SnnRunCommand
         }
 
         int steps = training.Options.Bptt.Steps;
-        var factories = new PopulationFactories().AddLeaky(training.Reset == ResetMode.Subtract)
+        var factories = new PopulationFactories().AddLeaky(training.Reset == ResetMode.Subtract).AddSnu()
             .Register("input", (p, _) => new SampleInputPopulation(p.Name, p.Size));
         var network = SimulationNetworkBuilder.Build(spec, contents.Store, factories);
         var input = (SampleInputPopulation)network.Populations.Single(p => p is SampleInputPopulation);
@@ -62,12 +65,14 @@ public static class SnnRunCommand
         input.Load(raster, steps);
         foreach (var p in spec.Populations)
         {
-            if (network.Populations[p.Index] is LeakyPopulation leaky)
+            if (network.Populations[p.Index] is ITrainedLayerPopulation layer)
             {
-                leaky.StartStep = depth[p.Index];
-                leaky.ActiveSteps = steps;
-                leaky.Bias = spec.Projections.Where(r => r.Target == p.Name && r.Source != p.Name)
+                layer.StartStep = depth[p.Index];
+                layer.ActiveSteps = steps;
+                layer.Bias = spec.Projections.Where(r => r.Target == p.Name && r.Source != p.Name)
                     .Select(r => contents.Store[r.Name].Bias).FirstOrDefault(b => b is not null);
+                layer.Thresholds = contents.Store.TryGetNeuronParameter(p.Name,
+                    SpikingNetworkBuilder.ThresholdParameter, out float[] theta) ? theta : null;
             }
         }
 
@@ -193,17 +198,24 @@ public static class SnnRunCommand
         return ExitCodes.Ok;
     }
 
-    // Depth of every population on the chain from the input (input 0, each layer one more); only the leaky kind
-    // runs in the clock engine, and projections must have no delay (the latency mapping assumes it).
+    // Depth of every population on the chain from the input (input 0, each layer one more); the leaky and snu
+    // kinds run in the clock engine, ssnu does not (its real-valued output is no spike), and projections must have
+    // no delay (the latency mapping assumes it).
     private static int[] Depths(NetworkSpec spec, SynapseFileContents contents, SpecReader reader)
     {
         var depth = new int[spec.Populations.Count];
         foreach (var p in spec.Populations)
         {
-            if (p.KindName != "input" && p.KindName != "leaky")
+            if (p.KindName == "ssnu")
+            {
+                reader.Error($"$.populations[{p.Index}].kind", "the clock engine cannot run soft SNUs: their output " +
+                    "σ(s − θ) is a real number in (0, 1) at every step, and the engine's spikes carry only whole " +
+                    "weights (use snu, or evaluate with neurosim eval)", p.KindName);
+            }
+            else if (p.KindName != "input" && p.KindName != "leaky" && p.KindName != "snu")
             {
                 reader.Error($"$.populations[{p.Index}].kind",
-                    "the clock engine runs trained SNNs of kind leaky only (snu and ssnu are not mapped)", p.KindName);
+                    "the clock engine runs trained SNNs of kinds leaky and snu only", p.KindName);
             }
         }
 

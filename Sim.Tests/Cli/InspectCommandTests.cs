@@ -25,7 +25,7 @@ public sealed class InspectCommandTests : IDisposable
 
         string text = stdout.ToString();
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("synapse file (format 1.0)", text);
+        Assert.Contains("synapse file (format 1.1)", text);
         Assert.Contains("sparse-mix (2 populations, 3 projections", text);
         Assert.Contains("epoch = 4, mode = \"snn\"", text);
         string row = text.Split('\n').Single(l => l.StartsWith("ba ", StringComparison.Ordinal));
@@ -55,7 +55,7 @@ public sealed class InspectCommandTests : IDisposable
 
         string text = stdout.ToString();
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("checkpoint (format 1.0)", text);
+        Assert.Contains("checkpoint (format 1.1)", text);
         Assert.Contains("ann, next epoch 3, next batch 17", text);
         Assert.Contains("adam.m/in_h.weight [30]", text);
         Assert.Contains("shuffle [4]", text);
