@@ -118,7 +118,8 @@ public static class RunCommand
     }
 
     /// <summary>The kinds `run` can simulate.</summary>
-    public static PopulationFactories Factories() => new PopulationFactories().AddLif().AddSources().AddLeaky().AddSnu();
+    public static PopulationFactories Factories() =>
+        new PopulationFactories().AddLif().AddSources().AddLeaky().AddSnu();
 
     /// <summary>Runs the command; returns an exit code from <see cref="ExitCodes"/>.</summary>
     public static int Execute(string path, string? durationText, long? seed, string? outDir, int threads,

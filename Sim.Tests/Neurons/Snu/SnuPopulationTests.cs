@@ -27,7 +27,8 @@ public class SnuPopulationTests
     [Fact]
     public void Advance_ConstantInputBelowThreshold_FollowsGeometricSeries()
     {
-        // Closed form without spikes: s_t = I (1 − λ^{t+1}) / (1 − λ), λ = 0.8; I = 0.15 gives the limit 0.75 < 1.
+        // Closed form without spikes: s_t = I (1 − λ^{t+1}) / (1 − λ), λ = 0.8; I = 0.15 gives the limit
+        // 0.75 < 1.
         // Tolerance 1e-6: float32 rounding over 30 steps.
         var trace = Drive(Enumerable.Repeat(0.15f, 30).ToArray());
         for (int t = 0; t < trace.Length; t++)
