@@ -14,6 +14,21 @@ public sealed class InspectCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
+    public void Run_SynapseFileWithThresholds_PrintsNeuronParameters()
+    {
+        var network = NeuroSim.Core.Network.NetworkLoader.LoadFromText(NeuronParameterFileTests.Spiking, "t.json");
+        var store = NeuroSim.Core.Synapses.SynapseStoreBuilder.Build(network);
+        store.SetNeuronParameter("h", "threshold", [0.5f, 1f, 1.25f, 0.75f]);
+        string file = Path.Combine(_folder, "thresholds.msgpack");
+        SynapseFile.Save(file, network, store);
+        var stdout = new StringWriter();
+
+        Assert.Equal(ExitCodes.Ok, InspectCommand.Run(file, stdout, TextWriter.Null));
+
+        Assert.Contains("neuron params    h.threshold [4] 0.5..1.25", stdout.ToString());
+    }
+
+    [Fact]
     public void Run_SynapseFile_PrintsVersionNetworkMetadataAndProjectionStatistics()
     {
         var (network, store) = SynapseSamples.Build(SynapseSamples.Sparse);

@@ -12,7 +12,7 @@ namespace NeuroSim.Tests.Core.Serialization;
 public sealed class NeuronParameterFileTests : IDisposable
 {
     // 6 inputs -> 4 leaky -> 3 snu (the trainable kinds declare "threshold"); no training section needed here.
-    private const string Spiking = """
+    internal const string Spiking = """
         {
           "name": "thresholds",
           "simulation": { "dt": "1 ms", "duration": "10 ms", "seed": 2 },
