@@ -129,12 +129,8 @@ public sealed class NeuronParameterFileTests : IDisposable
     [Fact]
     public void Load_SameParameterTwice_Refused()
     {
-        var (network, store) = Build();
-        ReadOnlyMemory<byte> payload = PayloadWriter.Build((ref MessagePackWriter w) =>
+        byte[] image = HandWritten((ref MessagePackWriter w) =>
         {
-            w.WriteMapHeader(StoreCodec.CommonFieldCount(store));
-            StoreCodec.WriteCommon(ref w, network, new SynapseStore(store.Projections), null);
-            w.Write(5);
             w.WriteArrayHeader(2);
             for (int i = 0; i < 2; i++)
             {
@@ -147,11 +143,52 @@ public sealed class NeuronParameterFileTests : IDisposable
                 PayloadWriter.WriteArray<float>(ref w, new float[4]);
             }
         });
-        byte[] image = ContainerFile.Encode(FileKind.Synapses, SynapseFile.CurrentVersion, payload.Span);
 
         var ex = Assert.Throws<SynapseFileException>(() => SynapseFile.LoadImage("t.msgpack", image, null));
 
         Assert.Equal("t.msgpack: neuron parameter 'threshold' of 'h': appears twice", ex.Message);
+    }
+
+    [Fact]
+    public void Load_FieldNotAnArray_RefusedNamingField()
+    {
+        byte[] image = HandWritten((ref MessagePackWriter w) => w.Write("threshold"));
+
+        var ex = Assert.Throws<SynapseFileException>(() => SynapseFile.LoadImage("t.msgpack", image, null));
+
+        Assert.Equal("t.msgpack: neuron parameters: expects an array, found String", ex.Message);
+    }
+
+    [Fact]
+    public void Load_ValuesMissing_RefusedNamingField()
+    {
+        byte[] image = HandWritten((ref MessagePackWriter w) =>
+        {
+            w.WriteArrayHeader(1);
+            w.WriteMapHeader(2);
+            w.Write(1);
+            w.Write("h");
+            w.Write(2);
+            w.Write("threshold");
+        });
+
+        var ex = Assert.Throws<SynapseFileException>(() => SynapseFile.LoadImage("t.msgpack", image, null));
+
+        Assert.Equal("t.msgpack: neuron parameter 'threshold' of 'h' values: missing (field 3)", ex.Message);
+    }
+
+    // A synapse file whose field 5 is written by hand (after the four common fields of a valid store).
+    private static byte[] HandWritten(PayloadWriter.WriteAction field)
+    {
+        var (network, store) = Build();
+        ReadOnlyMemory<byte> payload = PayloadWriter.Build((ref MessagePackWriter w) =>
+        {
+            w.WriteMapHeader(5);
+            StoreCodec.WriteCommon(ref w, network, new SynapseStore(store.Projections), null);
+            w.Write(5);
+            field(ref w);
+        });
+        return ContainerFile.Encode(FileKind.Synapses, SynapseFile.CurrentVersion, payload.Span);
     }
 
     [Fact]
