@@ -10,4 +10,11 @@ public static class SnuFactory
     public static PopulationFactories AddSnu(this PopulationFactories factories) =>
         factories.Register("snu", (spec, _) => new SnuPopulation(spec.Name, spec.Size, spec.Param("decay"),
             spec.Param("threshold")));
+
+    /// <summary>Adds <c>ssnu</c> (soft units: sigmoid output, no spikes). Only for callers that make sure nothing
+    /// receives their output (a trained network's readout), since a projection from them would deliver nothing;
+    /// ordinary network runs do not register it.</summary>
+    public static PopulationFactories AddSoftSnuReadout(this PopulationFactories factories) =>
+        factories.Register("ssnu", (spec, _) => new SnuPopulation(spec.Name, spec.Size, spec.Param("decay"),
+            spec.Param("threshold"), soft: true));
 }

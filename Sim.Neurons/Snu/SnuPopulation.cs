@@ -14,13 +14,16 @@ namespace NeuroSim.Neurons.Snu;
 /// <code>
 /// s_t = max(0, I_t + λ s_{t−1} (1 − y_{t−1}))       λ = decay
 /// y_t = 1 when s_t − θ &gt; 0, else 0                  θ = threshold = −b of the paper
+/// soft (sSNU):  y_t = σ(s_t − θ) = 1 / (1 + e^−(s_t − θ))
 /// </code>
 /// <para>The state is reset to zero by the previous step's spike (the factor 1 − y_{t−1}) and kept non-negative by
 /// the ReLU; <c>v</c> holds s_t. The comparison is strict and the float operations are done in the trainer's
 /// order (input, then the decayed state, then the ReLU as IEEE maximum), so a bias-free layer gives the trainer's
-/// spikes to the bit. Both receptors add their (signed) weights to the same input. The soft variant (<c>ssnu</c>,
-/// y_t = σ(s_t − θ)) is not here: its output is a real number, which the engine's spikes (an index whose arrival
-/// adds the full weight) cannot carry.</para>
+/// spikes to the bit. Both receptors add their (signed) weights to the same input.</para>
+/// <para>Soft units (<c>ssnu</c>, <see cref="Soft"/>) compute y_t with the trainer's sigmoid (two branches, so
+/// that exp never overflows) and emit no spikes: their output is a real number in (0, 1), which the engine's
+/// spikes (an index whose arrival adds the whole weight) cannot carry. They are only meaningful where nothing
+/// receives their output, i.e. as a network's readout, whose y is read from the state variable <c>y</c>.</para>
 /// <para>Latency and windows as for <see cref="LeakyPopulation"/> (<see cref="ITrainedLayerPopulation"/>).</para>
 /// </remarks>
 public sealed class SnuPopulation : ISpikingPopulation, ITrainedLayerPopulation
@@ -30,8 +33,9 @@ public sealed class SnuPopulation : ISpikingPopulation, ITrainedLayerPopulation
     private float[]? _thresholds;
 
     /// <summary>Creates <paramref name="size"/> units with state decay <paramref name="decay"/> λ in [0, 1] and
-    /// threshold <paramref name="threshold"/>.</summary>
-    public SnuPopulation(string name, int size, double decay, double threshold)
+    /// threshold <paramref name="threshold"/>; <paramref name="soft"/> makes them sSNUs (sigmoid output, no
+    /// spikes).</summary>
+    public SnuPopulation(string name, int size, double decay, double threshold, bool soft = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         if (!(decay >= 0 && decay <= 1))
@@ -48,6 +52,7 @@ public sealed class SnuPopulation : ISpikingPopulation, ITrainedLayerPopulation
         Size = size;
         _decay = (float)decay;
         _threshold = (float)threshold;
+        Soft = soft;
         _s = new float[size];
         _y = new float[size];
         _input = new float[size];
@@ -67,6 +72,10 @@ public sealed class SnuPopulation : ISpikingPopulation, ITrainedLayerPopulation
 
     /// <summary>The decay λ as the trainer uses it (the file's value rounded to float32).</summary>
     public float Decay => _decay;
+
+    /// <summary>Whether the units are soft (sSNU): y = σ(s − θ) in the state variable <c>y</c>, no
+    /// spikes.</summary>
+    public bool Soft { get; }
 
     /// <inheritdoc/>
     public long StartStep { get; set; }
@@ -135,7 +144,11 @@ public sealed class SnuPopulation : ISpikingPopulation, ITrainedLayerPopulation
 
             cur = MathF.Max(cur, 0f);
             _s[k] = cur;
-            if (cur - theta > 0f)
+            if (Soft)
+            {
+                _y[k] = Sigmoid(cur - theta);
+            }
+            else if (cur - theta > 0f)
             {
                 _y[k] = 1f;
                 spikes.Add(k);
@@ -145,5 +158,17 @@ public sealed class SnuPopulation : ISpikingPopulation, ITrainedLayerPopulation
                 _y[k] = 0f;
             }
         }
+    }
+
+    // σ(x) with the trainer's operations (SigmoidSurrogate with k = 1): e^(−|x|) ≤ 1, so exp never overflows.
+    private static float Sigmoid(float x)
+    {
+        if (x >= 0f)
+        {
+            return 1f / (1f + MathF.Exp(-x));
+        }
+
+        float e = MathF.Exp(x);
+        return e / (1f + e);
     }
 }

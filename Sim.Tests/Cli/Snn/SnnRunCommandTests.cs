@@ -18,16 +18,18 @@ public class SnnRunCommandTests
     private const int Steps = 12;
 
     // 12 inputs -> 8 leaky (optionally recurrent, optionally with bias) -> 4 leaky readout; dt 1 ms, T = 12. With
-    // kind "snu" (or "ssnu") both layers are SNUs with decay 0.8 and the same thresholds.
-    private static string TinyNetwork(string reset, bool recurrent, bool bias, string kind = "leaky") => $$"""
+    // kind "snu" (or "ssnu") both layers are SNUs with decay 0.8 and the same thresholds; readoutKind, when given,
+    // replaces the readout's kind.
+    private static string TinyNetwork(string reset, bool recurrent, bool bias, string kind = "leaky",
+        string? readoutKind = null) => $$"""
         {
           "name": "tiny-snn",
           "simulation": { "dt": "1 ms", "duration": "12 ms", "seed": 1 },
           "populations": [
             { "name": "in", "size": 12, "kind": "input" },
             { "name": "h", "size": 8, "kind": "{{kind}}", "params": { {{Decay(kind, "5 ms")}}, "threshold": 1 } },
-            { "name": "out", "size": 4, "kind": "{{kind}}",
-              "params": { {{Decay(kind, "10 ms")}}, "threshold": 0.75 } }
+            { "name": "out", "size": 4, "kind": "{{readoutKind ?? kind}}",
+              "params": { {{Decay(readoutKind ?? kind, "10 ms")}}, "threshold": 0.75 } }
           ],
           "projections": [
             { "name": "in_h", "source": "in", "target": "h", "connect": { "rule": "all_to_all" },
@@ -56,9 +58,9 @@ public class SnnRunCommandTests
     // association (the engine adds b after the delivered sum; the trainer before it).
     // With thresholds, every neuron gets its own θ in [0.5, 1.2) in the store, as train_threshold leaves them.
     private static SynapseFileContents Build(string reset, bool recurrent, bool bias, string kind = "leaky",
-        bool thresholds = false)
+        bool thresholds = false, string? readoutKind = null)
     {
-        var spec = NetworkLoader.LoadFromText(TinyNetwork(reset, recurrent, bias, kind), "tiny-snn.json",
+        var spec = NetworkLoader.LoadFromText(TinyNetwork(reset, recurrent, bias, kind, readoutKind), "tiny-snn.json",
             SnnTrainingReader.LoadOptions());
         var store = SynapseStoreBuilder.Build(spec);
         var rng = new SplitMix64(42);
@@ -319,18 +321,66 @@ public class SnnRunCommandTests
         }
         """;
 
-    [Fact]
-    public void Simulate_SoftSnu_RefusedNamingKindAndReason()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Simulate_SoftSnuReadout_EveryOutputAndStateEqualsTrainer(bool thresholds)
     {
-        // sSNU outputs σ(s − θ), a real number at every step; the engine's spikes add whole weights, so it cannot
-        // carry them and the run is refused rather than approximated.
-        var contents = Build("zero", false, false, "ssnu");
+        // An sSNU readout's output y = σ(s − θ) is real-valued and goes nowhere, so the engine runs it and reads y
+        // from the population's state. Oracle: the trainer's forward pass; tolerance none: the hidden SNU spikes, the
+        // readout outputs y and states s equal the trainer's to the bit, and the predicted class is the trainer's.
+        var contents = Build("zero", false, false, "snu", thresholds, readoutKind: "ssnu");
+        var data = TinyData(6);
+        var trainer = Trainer(contents);
+        var predictions = new int[data.Count];
+        trainer.Predict(data.Inputs, [.. Enumerable.Range(0, data.Count).Select(i => (ulong)i)], data.Count,
+            predictions);
+        for (int sample = 0; sample < data.Count; sample++)
+        {
+            var result = SnnRunCommand.Simulate(contents, data, sample);
+            var trace = trainer.Trace(data.Sample(sample), (ulong)sample);
+            AssertSameRaster(trace.Outputs[0], 8, result, 1);
+            Assert.Empty(result.SpikeSteps[2]); // soft units emit no spikes
+            Assert.Equal(trace.Outputs[1], result.Readout);
+            Assert.Equal(trace.Membranes[1], result.ReadoutMembrane);
+            Assert.Contains(result.Readout, y => y > 0f && y < 1f);
+            Assert.Equal(predictions[sample], result.Predicted);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Simulate_SoftSnuWhoseOutputIsDelivered_RefusedNamingKindAndReason(bool recurrent)
+    {
+        // A hidden (or recurrent) sSNU's output σ(s − θ) would have to reach other neurons as a real number at
+        // every step; the engine's spikes add whole weights, so the run is refused rather than approximated.
+        var contents = Build("zero", recurrent, false, "ssnu");
 
         var ex = Assert.Throws<NetworkValidationException>(() => SnnRunCommand.Simulate(contents, TinyData(3), 0));
 
         Assert.Contains("$.populations[1].kind", ex.Message);
-        Assert.Contains("cannot run soft SNUs", ex.Message);
+        Assert.Contains("runs soft SNUs only as the readout without recurrent weights", ex.Message);
         Assert.Contains("ssnu", ex.Message);
+    }
+
+    [Fact]
+    public void Simulate_RecurrentSoftSnuReadout_Refused()
+    {
+        // The tiny network with a recurrent projection onto its sSNU readout.
+        var spec = TinyNetwork("zero", false, false, "snu", "ssnu").Replace("{ \"name\": \"h_out\",",
+            "{ \"name\": \"out_out\", \"source\": \"out\", \"target\": \"out\", " +
+            "\"connect\": { \"rule\": \"all_to_all\" }, \"weight\": 0.1 }, { \"name\": \"h_out\",");
+        var network = NetworkLoader.LoadFromText(spec, "recurrent-ssnu.json", SnnTrainingReader.LoadOptions());
+        string file = Path.Combine(Path.GetTempPath(), $"neurosim-snnrun-{Guid.NewGuid():N}.msgpack");
+        SynapseFile.Save(file, network, SynapseStoreBuilder.Build(network));
+        var contents = SynapseFile.Load(file, SnnTrainingReader.LoadOptions());
+        File.Delete(file);
+
+        var ex = Assert.Throws<NetworkValidationException>(() => SnnRunCommand.Simulate(contents, TinyData(3), 0));
+
+        Assert.Contains("$.populations[2].kind", ex.Message);
+        Assert.Contains("runs soft SNUs only as the readout without recurrent weights", ex.Message);
     }
 
     [Fact]
