@@ -29,8 +29,9 @@ namespace NeuroSim.Cli.Snn;
 /// trainer steps 0 .. T − 1 (<see cref="ITrainedLayerPopulation.StartStep"/>), and the run lasts T + D steps (D the
 /// readout's depth). With that fixed latency of one step per layer the spikes are those of the trainer's forward
 /// pass; spike times in spikes.npz are engine times (step × dt). Layers of kind leaky run as
-/// <see cref="LeakyPopulation"/>, snu as <see cref="SnuPopulation"/>, with the store's trained thresholds; ssnu is
-/// refused (its output is real-valued, not a spike).
+/// <see cref="LeakyPopulation"/>, snu as <see cref="SnuPopulation"/>, with the store's trained thresholds; ssnu only
+/// as a non-recurrent readout (soft <see cref="SnuPopulation"/>, output y read from its state), since its
+/// real-valued output cannot travel as spikes.
 /// </remarks>
 public static class SnnRunCommand
 {
