@@ -11,7 +11,8 @@ namespace NeuroSim.Bench;
 /// <c>-- snn-throughput [threads] [batches] [warmup]</c> (scripts/bench-snn-vs-torch.sh),
 /// <c>-- snn-profile [batches]</c> (where an SNN training step's time goes),
 /// <c>-- ann-to-snn FILE EPOCHS [STEPS...]</c> (the ANN-to-SNN conversion experiment),
-/// <c>-- event-vs-clock [--quick]</c> (the two engines side by side),
+/// <c>-- event-vs-clock [--quick] [--repeats N] [--warmup N] [--only cuba|low]
+/// [--lookahead STEPS]</c> (the two engines side by side),
 /// <c>-- song2000 [SECONDS] [PNG]</c> (STDP's bimodal weights, scripts/song-2000.sh).
 /// </summary>
 public static class Program
@@ -29,7 +30,14 @@ public static class Program
             int look = Array.IndexOf(args, "--lookahead") is int i and > 0 && i + 1 < args.Length
                 ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture)
                 : Core.Engine.EventDriven.EventDrivenEngine.DefaultLookAheadSteps;
-            EventDriven.EventVsClockComparison.Run(quick: args.Contains("--quick"), look);
+            int repeats = Array.IndexOf(args, "--repeats") is int j and > 0 && j + 1 < args.Length
+                ? int.Parse(args[j + 1], System.Globalization.CultureInfo.InvariantCulture)
+                : 5;
+            string only = Array.IndexOf(args, "--only") is int o and > 0 && o + 1 < args.Length ? args[o + 1] : "";
+            int warmup = Array.IndexOf(args, "--warmup") is int u and > 0 && u + 1 < args.Length
+                ? int.Parse(args[u + 1], System.Globalization.CultureInfo.InvariantCulture)
+                : 2;
+            EventDriven.EventVsClockComparison.Run(quick: args.Contains("--quick"), look, repeats, only, warmup);
             return 0;
         }
 

@@ -9,8 +9,13 @@ namespace NeuroSim.Bench.EventDriven;
 
 /// <summary>
 /// Runs the clock-driven and event-driven engines on the same networks in one process and prints wall times,
-/// spike counts and the ratio: `dotnet run -c Release --project Sim.Bench -- event-vs-clock [--quick]`.
-/// Simulation time only (network construction excluded); one thread for both engines.
+/// the simulating thread's CPU times, spike counts and the ratios:
+/// `dotnet run -c Release --project Sim.Bench -- event-vs-clock [--quick] [--repeats N] [--warmup N]
+/// [--only cuba|low]`.
+/// Simulation time only (network construction excluded); one thread for both engines; medians of repeated,
+/// alternating runs (default 5) after warm-up runs that are discarded (`--warmup N`, default 2: JIT tiering and
+/// the allocator settle, so the figures are steady-state costs). On a shared machine the CPU-time ratio is the
+/// steadier one.
 /// </summary>
 public static class EventVsClockComparison
 {
@@ -23,18 +28,68 @@ public static class EventVsClockComparison
 
     private static int _lookAhead = EventDrivenEngine.DefaultLookAheadSteps;
 
-    public static void Run(bool quick, int lookAhead = EventDrivenEngine.DefaultLookAheadSteps)
+    private readonly record struct Sample(double ClockS, double EventS, double ClockCpu, double EventCpu,
+        long ClockSpikes, long EventSpikes, double Rate, int Neurons, EventDrivenEngine Engine);
+
+    private static int _warmup = 2;
+
+    public static void Run(bool quick, int lookAhead = EventDrivenEngine.DefaultLookAheadSteps, int repeats = 5,
+        string only = "", int warmup = 2)
     {
         _lookAhead = lookAhead;
+        _warmup = warmup;
         double duration = quick ? 200 : 1000;
         Console.WriteLine($"event-vs-clock: simulated {duration} ms, dt 0.1 ms, 1 thread, " +
-                          $"{Environment.ProcessorCount} cores");
+                          $"{Environment.ProcessorCount} cores, median of {repeats} repeats after {warmup} discarded " +
+                          "(clock and event alternate; cuba with and without stdp interleaved)");
+        Console.WriteLine($"load average at start: {LoadAverage()}");
         Console.WriteLine("network                         neurons  rate_Hz  syn_events" +
-                          "   clock_s   event_s  clock/event");
-        Report("cuba (4000, p=0.02)", () => BenchNetworks.Cuba(7), duration);
-        Report("cuba + stdp on ee", () => BenchNetworks.Cuba(7), duration, Stdp);
+                          "   clock_s   event_s  clock/event   clock_cpu event_cpu  clock/event(cpu)");
+
+        // CUBA with and without STDP are measured in the same rounds, so the cost of STDP is a same-run ratio.
+        if (only != "low")
+            RunCuba(duration, repeats);
+        if (only != "cuba")
+            RunLowActivity(quick, duration, repeats);
+        Console.WriteLine($"load average at end: {LoadAverage()}");
+    }
+
+    private static void RunCuba(double duration, int repeats)
+    {
+        var plain = new List<Sample>();
+        var stdp = new List<Sample>();
+        for (int r = -_warmup; r < repeats; r++)
+        {
+            var a = Measure(() => BenchNetworks.Cuba(7), duration, null);
+            var b = Measure(() => BenchNetworks.Cuba(7), duration, Stdp);
+            if (r < 0)
+                continue;
+            plain.Add(a);
+            stdp.Add(b);
+        }
+
+        Report("cuba (4000, p=0.02)", plain);
+        Report("cuba + stdp on ee", stdp);
+        Console.WriteLine($"stdp cost (median of per-round ratios, wall / cpu): clock " +
+                          $"{Median(plain.Zip(stdp, (a, b) => b.ClockS / a.ClockS)):F2}x / " +
+                          $"{Median(plain.Zip(stdp, (a, b) => b.ClockCpu / a.ClockCpu)):F2}x, event " +
+                          $"{Median(plain.Zip(stdp, (a, b) => b.EventS / a.EventS)):F2}x / " +
+                          $"{Median(plain.Zip(stdp, (a, b) => b.EventCpu / a.EventCpu)):F2}x");
+    }
+
+    private static void RunLowActivity(bool quick, double duration, int repeats)
+    {
         foreach (double hz in quick ? new[] { 0.1, 1.0 } : new[] { 0.01, 0.03, 0.1, 0.3, 1.0 })
-            Report($"low activity, input {hz} Hz", () => BenchNetworks.LowActivity(7, 10_000, hz, duration), duration);
+        {
+            var rows = new List<Sample>();
+            for (int r = -_warmup; r < repeats; r++)
+            {
+                var sample = Measure(() => BenchNetworks.LowActivity(7, 10_000, hz, duration), duration, null);
+                if (r >= 0)
+                    rows.Add(sample);
+            }
+            Report($"low activity, input {hz} Hz", rows);
+        }
     }
 
     // Additive pair STDP on CUBA's excitatory-to-excitatory projection (connection 0), bounds [0, 3.24] mV.
@@ -42,12 +97,12 @@ public static class EventVsClockComparison
         ? new PairStdp(new PairStdpParameters(0.0162, 0.0170, 20, 20, 0, 3.24))
         : null;
 
-    private static void Report(string name, Func<SimulationNetwork> build, double duration,
-        Func<int, IPlasticityRule?>? rules = null)
+    private static Sample Measure(Func<SimulationNetwork> build, double duration, Func<int, IPlasticityRule?>? rules)
     {
         var clockNet = build();
+        double cpu0 = ThreadCpuClock.Seconds();
         var sw = Stopwatch.StartNew();
-        long clockSpikes, clockEvents;
+        long clockSpikes;
         using (var clock = new ClockEngine(clockNet))
         {
             for (int c = 0; c < clockNet.Connections.Count; c++)
@@ -55,23 +110,46 @@ public static class EventVsClockComparison
                     clock.AddPlasticity(c, rule);
             clock.Run((long)Math.Round(duration / clockNet.Dt));
             clockSpikes = clock.SpikeCounts.Sum();
-            clockEvents = clock.SynapticEvents;
         }
 
         double clockS = sw.Elapsed.TotalSeconds;
+        double clockCpu = ThreadCpuClock.Seconds() - cpu0;
         var view = EventNetworkFactory.From(build(), rules);
         var engine = new EventDrivenEngine(view, SpikeTiming.Grid) { LookAheadSteps = _lookAhead };
         var count = new Count();
+        cpu0 = ThreadCpuClock.Seconds();
         sw.Restart();
         engine.Run(duration, count);
         double eventS = sw.Elapsed.TotalSeconds;
+        double eventCpu = ThreadCpuClock.Seconds() - cpu0;
 
         int lifNeurons = view.Populations.Where(p => p.IsLif).Sum(p => p.Size);
         long lifSpikes = engine.SpikeCounts.Where((_, p) => view.Populations[p].IsLif).Sum();
         double rate = lifSpikes / (lifNeurons * duration / 1000);
-        Console.WriteLine($"{name,-30} {lifNeurons,8} {rate,8:F2} {engine.SynapticEvents,11} " +
-                          $"{clockS,9:F3} {eventS,9:F3} {clockS / eventS,11:F2}   " +
-                          $"(spikes clock {clockSpikes}, event {count.N}; predictions {engine.Predictions}, " +
-                          $"rechecks {engine.Rechecks}, events {engine.EventsProcessed})");
+        return new Sample(clockS, eventS, clockCpu, eventCpu, clockSpikes, count.N, rate, lifNeurons, engine);
     }
+
+    private static void Report(string name, List<Sample> runs)
+    {
+        double clockS = Median(runs.Select(r => r.ClockS));
+        double eventS = Median(runs.Select(r => r.EventS));
+        double clockCpu = Median(runs.Select(r => r.ClockCpu));
+        double eventCpu = Median(runs.Select(r => r.EventCpu));
+        var last = runs[^1];
+        var engine = last.Engine;
+        Console.WriteLine($"{name,-30} {last.Neurons,8} {last.Rate,8:F2} {engine.SynapticEvents,11} " +
+                          $"{clockS,9:F3} {eventS,9:F3} {clockS / eventS,11:F2}   {clockCpu,9:F3} {eventCpu,9:F3} " +
+                          $"{clockCpu / eventCpu,17:F2}   " +
+                          $"(spikes clock {last.ClockSpikes}, event {last.EventSpikes}; predictions " +
+                          $"{engine.Predictions}, rechecks {engine.Rechecks}, events {engine.EventsProcessed})");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var v = values.Order().ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

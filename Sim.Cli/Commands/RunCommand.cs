@@ -13,6 +13,7 @@ using NeuroSim.Encoders.Sources;
 using NeuroSim.Learning.Plasticity;
 using NeuroSim.Neurons.Leaky;
 using NeuroSim.Neurons.Lif;
+using NeuroSim.Neurons.Snu;
 
 namespace NeuroSim.Cli.Commands;
 
@@ -117,7 +118,8 @@ public static class RunCommand
     }
 
     /// <summary>The kinds `run` can simulate.</summary>
-    public static PopulationFactories Factories() => new PopulationFactories().AddLif().AddSources().AddLeaky();
+    public static PopulationFactories Factories() =>
+        new PopulationFactories().AddLif().AddSources().AddLeaky().AddSnu();
 
     /// <summary>Runs the command; returns an exit code from <see cref="ExitCodes"/>.</summary>
     public static int Execute(string path, string? durationText, long? seed, string? outDir, int threads,
@@ -136,7 +138,7 @@ public static class RunCommand
         double? durationMs = null;
         if (durationText is not null)
         {
-            if (!TryParseDuration(durationText, out double ms, out string why))
+            if (!RunInputChecks.TryParseDuration(durationText, out double ms, out string why))
             {
                 return Fail(ExitCodes.Usage, $"--duration: {why}");
             }
@@ -155,7 +157,7 @@ public static class RunCommand
             return Fail(ExitCodes.BadInput, ex.Message);
         }
 
-        if (durationMs is double d && DurationProblem(spec.Simulation, d) is string problem)
+        if (durationMs is double d && RunInputChecks.DurationProblem(spec.Simulation, d) is string problem)
         {
             return Fail(ExitCodes.Usage, $"--duration {problem} (got {durationText})");
         }
@@ -172,12 +174,12 @@ public static class RunCommand
         var timing = engineKind == EngineKind.Clock ? EventTiming.Grid
             : timingName is null ? spec.Simulation.Timing
             : timingName == "exact" ? EventTiming.Exact : EventTiming.Grid;
-        if (!(engineKind == EngineKind.Event && timing == EventTiming.Exact) && OffGridDelay(spec) is string delay)
+        if (!(engineKind == EngineKind.Event && timing == EventTiming.Exact) && RunInputChecks.OffGridDelay(spec) is string delay)
         {
             return Fail(ExitCodes.BadInput, delay);
         }
 
-        if (engineKind == EngineKind.Event && timing == EventTiming.Grid && OffGridSpikeTime(spec) is string offGrid)
+        if (engineKind == EngineKind.Event && timing == EventTiming.Grid && RunInputChecks.OffGridSpikeTime(spec) is string offGrid)
         {
             return Fail(ExitCodes.BadInput, offGrid);
         }
@@ -226,66 +228,6 @@ public static class RunCommand
     private readonly record struct RunChoice(EngineKind Engine, EventTiming Timing)
     {
         public bool Exact => Engine == EngineKind.Event && Timing == EventTiming.Exact;
-    }
-
-    // The first projection delay that is not a whole number of steps (the loader accepts one for the event engine;
-    // only its exact timing can run it), as a one-line error, or null.
-    private static string? OffGridDelay(NetworkSpec spec)
-    {
-        foreach (var projection in spec.Projections)
-        {
-            if (!spec.Simulation.IsWholeSteps(projection.Delay))
-            {
-                return $"{spec.FileName}: $.projections[{projection.Index}].delay: must be a whole number of steps "
-                    + $"of dt ({Quantity.Format(spec.Simulation.Dt, Dimension.Time)}) for the clock engine and the "
-                    + "event engine's grid timing; use \"timing\": \"exact\" with the event engine "
-                    + $"(got {Quantity.Format(projection.Delay, Dimension.Time)})";
-            }
-        }
-
-        return null;
-    }
-
-    // The first spike_times entry off the dt grid, as a one-line error (grid timing of the event engine needs grid
-    // times: it reproduces the clock engine's steps), or null.
-    private static string? OffGridSpikeTime(NetworkSpec spec)
-    {
-        foreach (var population in spec.Populations)
-        {
-            var times = population.SpikeTimes;
-            for (int i = 0; times is not null && i < times.Count; i++)
-            {
-                for (int k = 0; k < times[i].Count; k++)
-                {
-                    if (!SimulationSpec.IsMultiple(times[i][k], spec.Simulation.Dt))
-                    {
-                        return $"{spec.FileName}: $.populations[{population.Index}].spike_times[{i}][{k}]: "
-                            + $"must lie on the dt grid ({Quantity.Format(spec.Simulation.Dt, Dimension.Time)}) "
-                            + "for the event engine's grid timing; use \"timing\": \"exact\" in the simulation "
-                            + $"section or --timing exact (got {Quantity.Format(times[i][k], Dimension.Time)})";
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
-
-    // Why --duration cannot be used with this file's dt, or null when it can.
-    private static string? DurationProblem(SimulationSpec simulation, double durationMs)
-    {
-        string dt = Quantity.Format(simulation.Dt, Dimension.Time);
-        if (durationMs < simulation.Dt)
-        {
-            return $"must be at least one step of dt = {dt}";
-        }
-
-        if (durationMs / simulation.Dt > NetworkLimits.MaxSteps)
-        {
-            return $"is too long: at most {NetworkLimits.MaxSteps} steps of dt = {dt}";
-        }
-
-        return simulation.IsWholeSteps(durationMs) ? null : $"must be a whole number of steps of dt = {dt}";
     }
 
     private static void DeleteQuietly(string file)
@@ -424,8 +366,8 @@ public static class RunCommand
         try
         {
             var series = spikeFiles.Times is { } timedFile
-                ? WriteTimedSpikes(Path.Combine(dir, "spikes.npz"), timedFile, network, recordedNames)
-                : WriteSpikes(Path.Combine(dir, "spikes.npz"), spikeFile, network, recordedNames);
+                ? RunSpikeFiles.WriteTimedSpikes(Path.Combine(dir, "spikes.npz"), timedFile, network, recordedNames)
+                : RunSpikeFiles.WriteSpikes(Path.Combine(dir, "spikes.npz"), spikeFile, network, recordedNames);
             File.Delete(spikeFile);
             if (spikeFiles.Times is { } written)
             {
@@ -453,61 +395,6 @@ public static class RunCommand
     private static Core.Plasticity.IPlasticityRule? Rule(NetworkSpec spec, SimulationNetwork network, int c) =>
         PlasticitySectionReader.Create(spec, spec.Projection(network.Connections[c].Name), network.Dt);
 
-    private static List<RasterPlot.Series> WriteSpikes(string path, string spikeFile, SimulationNetwork network,
-        HashSet<string> recorded)
-    {
-        var events = FileSpikeSink.ReadAll(spikeFile);
-        var series = new List<RasterPlot.Series>();
-        for (int p = 0; p < network.Populations.Count; p++)
-        {
-            var population = network.Populations[p];
-            if (!recorded.Contains(population.Name))
-            {
-                continue;
-            }
-
-            var mine = events.Where(e => e.Population == p).ToArray();
-            series.Add(new RasterPlot.Series(population.Name, population.Size,
-                mine.Select(e => e.Step * network.Dt).ToArray(), mine.Select(e => e.Neuron).ToArray()));
-        }
-
-        WriteSeries(path, series);
-        return series;
-    }
-
-    // Exact timing: the exact spike times (float64 ms) from the TimedSpikeFile, sorted by time then neuron.
-    private static List<RasterPlot.Series> WriteTimedSpikes(string path, string timedFile, SimulationNetwork network,
-        HashSet<string> recorded)
-    {
-        var spikes = TimedSpikeFile.ReadAll(timedFile);
-        var series = new List<RasterPlot.Series>();
-        for (int p = 0; p < network.Populations.Count; p++)
-        {
-            var population = network.Populations[p];
-            if (!recorded.Contains(population.Name))
-            {
-                continue;
-            }
-
-            var mine = spikes.Where(e => e.Population == p).OrderBy(e => e.TimeMs).ThenBy(e => e.Neuron).ToArray();
-            series.Add(new RasterPlot.Series(population.Name, population.Size,
-                mine.Select(e => e.TimeMs).ToArray(), mine.Select(e => e.Neuron).ToArray()));
-        }
-
-        WriteSeries(path, series);
-        return series;
-    }
-
-    private static void WriteSeries(string path, List<RasterPlot.Series> series) =>
-        NpzWriter.WriteFile(path, npz =>
-        {
-            foreach (var s in series)
-            {
-                npz.AddVector<double>(s.Name + "_times_ms", s.TimesMs);
-                npz.AddVector<int>(s.Name + "_senders", s.Senders);
-            }
-        });
-
     private static void Report(RunSummary summary, string dir)
     {
         foreach (var p in summary.Populations)
@@ -519,28 +406,6 @@ public static class RunCommand
 
         Console.WriteLine($"build {summary.BuildSeconds:F3} s, simulate {summary.SimulateSeconds:F3} s, " +
             $"{summary.SynapticEvents} synaptic events ({summary.EventsPerSecond:E3}/s); output in {dir}");
-    }
-
-    internal static bool TryParseDuration(string text, out double ms, out string why)
-    {
-        ms = 0;
-        string normal = System.Text.RegularExpressions.Regex.Replace(
-            text.Trim(), @"^([-+0-9.eE]+)\s*([a-zA-Z]+)$", "$1 $2");
-        if (!Quantity.TryParse(normal, out var q, out string error))
-        {
-            why = $"{error} (e.g. 1s, 250 ms)";
-            return false;
-        }
-
-        if (q.Dimension != Dimension.Time || !(q.Value > 0) || double.IsInfinity(q.Value))
-        {
-            why = $"must be a positive time such as 1s or 250 ms (got {text})";
-            return false;
-        }
-
-        ms = q.Value;
-        why = "";
-        return true;
     }
 
     private static TimeSpan ProcessorTime()

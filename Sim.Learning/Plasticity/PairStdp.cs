@@ -10,7 +10,8 @@ namespace NeuroSim.Learning.Plasticity;
 ///   post spike at t:  w ← w + A⁺·x_pre(t)    (potentiation: the pre spikes before it)
 /// </code>
 /// With additive dependence a single pair gives exactly Δw = A⁺·e^(−Δt/τ⁺) or −A⁻·e^(Δt/τ⁻). Weight changes are
-/// applied at once (no accumulation), clipped to [w_min, w_max].
+/// applied at once (no accumulation), clipped to [w_min, w_max]. Traces share one decay factor per spike
+/// (<see cref="LazyTraces"/>), so a synapse visit is a load and a multiply, no exponential.
 /// </summary>
 public sealed class PairStdp : IPlasticityRule
 {
@@ -45,17 +46,8 @@ public sealed class PairStdp : IPlasticityRule
     public void OnPreSpike(int pre, double t)
     {
         var proj = _proj!;
-        var w = proj.Weights;
-        for (int k = proj.OutStart[pre]; k < proj.OutStart[pre + 1]; k++)
-        {
-            double y = _post!.At(proj.OutPost[k], t);
-            if (y != 0)
-            {
-                int s = proj.OutSynapse[k];
-                w[s] = WeightUpdate.Depress(w[s], _p.AMinus * y, _p.Dependence, _p.WMin, _p.WMax);
-            }
-        }
-
+        TraceWalk.Update(proj.Weights, proj.OutSynapse, proj.OutPost, _post!.Scaled, proj.OutStart[pre],
+            proj.OutStart[pre + 1], _p.AMinus * _post.DecayTo(t), potentiate: false, _p.Dependence, _p.WMin, _p.WMax);
         _pre!.Spike(pre, t, _p.Pairing == StdpPairing.Nearest);
     }
 
@@ -63,17 +55,8 @@ public sealed class PairStdp : IPlasticityRule
     public void OnPostSpike(int post, double t)
     {
         var proj = _proj!;
-        var w = proj.Weights;
-        for (int k = proj.InStart[post]; k < proj.InStart[post + 1]; k++)
-        {
-            double x = _pre!.At(proj.InPre[k], t);
-            if (x != 0)
-            {
-                int s = proj.InSynapse[k];
-                w[s] = WeightUpdate.Potentiate(w[s], _p.APlus * x, _p.Dependence, _p.WMin, _p.WMax);
-            }
-        }
-
+        TraceWalk.Update(proj.Weights, proj.InSynapse, proj.InPre, _pre!.Scaled, proj.InStart[post],
+            proj.InStart[post + 1], _p.APlus * _pre.DecayTo(t), potentiate: true, _p.Dependence, _p.WMin, _p.WMax);
         _post!.Spike(post, t, _p.Pairing == StdpPairing.Nearest);
     }
 

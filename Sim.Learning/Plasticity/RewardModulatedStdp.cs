@@ -56,8 +56,11 @@ public sealed class RewardModulatedStdp : IPlasticityRule
     public void OnPreSpike(int pre, double t)
     {
         var proj = _proj!;
+        int[] target = proj.OutPost, synapse = proj.OutSynapse;
+        double[] y = _post!.Scaled;
+        double amplitude = _p.AMinus * _post.DecayTo(t);
         for (int k = proj.OutStart[pre]; k < proj.OutStart[pre + 1]; k++)
-            _eligibility[proj.OutSynapse[k]] -= _p.AMinus * _post!.At(proj.OutPost[k], t);
+            _eligibility[synapse[k]] -= amplitude * y[target[k]];
 
         _pre!.Spike(pre, t, reset: false);
     }
@@ -66,8 +69,11 @@ public sealed class RewardModulatedStdp : IPlasticityRule
     public void OnPostSpike(int post, double t)
     {
         var proj = _proj!;
+        int[] source = proj.InPre, synapse = proj.InSynapse;
+        double[] x = _pre!.Scaled;
+        double amplitude = _p.APlus * _pre.DecayTo(t);
         for (int k = proj.InStart[post]; k < proj.InStart[post + 1]; k++)
-            _eligibility[proj.InSynapse[k]] += _p.APlus * _pre!.At(proj.InPre[k], t);
+            _eligibility[synapse[k]] += amplitude * x[source[k]];
 
         _post!.Spike(post, t, reset: false);
     }

@@ -45,18 +45,9 @@ public sealed class TripletStdp : IPlasticityRule
     public void OnPreSpike(int pre, double t)
     {
         var proj = _proj!;
-        var w = proj.Weights;
         double factor = _p.A2Minus + _p.A3Minus * _r2!.At(pre, t);
-        for (int k = proj.OutStart[pre]; k < proj.OutStart[pre + 1]; k++)
-        {
-            double o1 = _o1!.At(proj.OutPost[k], t);
-            if (o1 != 0)
-            {
-                int s = proj.OutSynapse[k];
-                w[s] = WeightUpdate.Depress(w[s], o1 * factor, WeightDependence.Additive, _p.WMin, _p.WMax);
-            }
-        }
-
+        TraceWalk.Additive(proj.Weights, proj.OutSynapse, proj.OutPost, _o1!.Scaled, proj.OutStart[pre],
+            proj.OutStart[pre + 1], -(factor * _o1.DecayTo(t)), _p.WMin, _p.WMax);
         _r1!.Spike(pre, t, reset: false);
         _r2.Spike(pre, t, reset: false);
     }
@@ -65,18 +56,9 @@ public sealed class TripletStdp : IPlasticityRule
     public void OnPostSpike(int post, double t)
     {
         var proj = _proj!;
-        var w = proj.Weights;
         double factor = _p.A2Plus + _p.A3Plus * _o2!.At(post, t);
-        for (int k = proj.InStart[post]; k < proj.InStart[post + 1]; k++)
-        {
-            double r1 = _r1!.At(proj.InPre[k], t);
-            if (r1 != 0)
-            {
-                int s = proj.InSynapse[k];
-                w[s] = WeightUpdate.Potentiate(w[s], r1 * factor, WeightDependence.Additive, _p.WMin, _p.WMax);
-            }
-        }
-
+        TraceWalk.Additive(proj.Weights, proj.InSynapse, proj.InPre, _r1!.Scaled, proj.InStart[post],
+            proj.InStart[post + 1], factor * _r1.DecayTo(t), _p.WMin, _p.WMax);
         _o1!.Spike(post, t, reset: false);
         _o2.Spike(post, t, reset: false);
     }

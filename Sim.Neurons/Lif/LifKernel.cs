@@ -54,11 +54,23 @@ internal static class LifKernel
         int i = 0;
         if (allowVectors && Vector512.IsHardwareAccelerated)
         {
-            i = Step512(f, b, step, offset, spikes);
+            i = (b.JumpE.IsEmpty, b.VInf.IsEmpty) switch
+            {
+                (true, true) => Step512<No, No>(f, b, step, offset, spikes),
+                (true, false) => Step512<No, Yes>(f, b, step, offset, spikes),
+                (false, true) => Step512<Yes, No>(f, b, step, offset, spikes),
+                (false, false) => Step512<Yes, Yes>(f, b, step, offset, spikes),
+            };
         }
         else if (allowVectors && Vector256.IsHardwareAccelerated)
         {
-            i = Step256(f, b, step, offset, spikes);
+            i = (b.JumpE.IsEmpty, b.VInf.IsEmpty) switch
+            {
+                (true, true) => Step256<No, No>(f, b, step, offset, spikes),
+                (true, false) => Step256<No, Yes>(f, b, step, offset, spikes),
+                (false, true) => Step256<Yes, No>(f, b, step, offset, spikes),
+                (false, false) => Step256<Yes, Yes>(f, b, step, offset, spikes),
+            };
         }
 
         StepScalar(f, b, step, i, offset, spikes);
@@ -100,7 +112,10 @@ internal static class LifKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Step512(in Factors f, in Block b, int step, int offset, SpikeBuffer spikes)
+    private static int Step512<TDue, TPerNeuronDrive>(
+        in Factors f, in Block b, int step, int offset, SpikeBuffer spikes)
+        where TDue : struct, IFlag
+        where TPerNeuronDrive : struct, IFlag
     {
         int n = b.V.Length - b.V.Length % Vector512<float>.Count;
         ref float v0 = ref MemoryMarshal.GetReference(b.V);
@@ -118,14 +133,12 @@ internal static class LifKernel
         var vt = Vector512.Create(f.Threshold);
         var now = Vector512.Create(step);
         var sharedVInf = Vector512.Create(f.VInf);
-        bool perNeuronDrive = !b.VInf.IsEmpty;
-        bool due = !b.JumpE.IsEmpty;
         for (int i = 0; i < n; i += Vector512<float>.Count)
         {
             nuint u = (nuint)i;
             var ge = Vector512.LoadUnsafe(ref ge0, u);
             var gi = Vector512.LoadUnsafe(ref gi0, u);
-            if (due)
+            if (TDue.On)
             {
                 ge += Vector512.LoadUnsafe(ref jumpE0, u);
                 gi += Vector512.LoadUnsafe(ref jumpI0, u);
@@ -133,7 +146,7 @@ internal static class LifKernel
                 Vector512<float>.Zero.StoreUnsafe(ref jumpI0, u);
             }
 
-            var vInf = perNeuronDrive ? Vector512.LoadUnsafe(ref vInf0, u) : sharedVInf;
+            var vInf = TPerNeuronDrive.On ? Vector512.LoadUnsafe(ref vInf0, u) : sharedVInf;
             var vOld = Vector512.LoadUnsafe(ref v0, u);
             var v = vInf + (vOld - vInf) * pm + ge * ke + gi * ki;
             (ge * pe).StoreUnsafe(ref ge0, u);
@@ -155,7 +168,10 @@ internal static class LifKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Step256(in Factors f, in Block b, int step, int offset, SpikeBuffer spikes)
+    private static int Step256<TDue, TPerNeuronDrive>(
+        in Factors f, in Block b, int step, int offset, SpikeBuffer spikes)
+        where TDue : struct, IFlag
+        where TPerNeuronDrive : struct, IFlag
     {
         int n = b.V.Length - b.V.Length % Vector256<float>.Count;
         ref float v0 = ref MemoryMarshal.GetReference(b.V);
@@ -173,14 +189,12 @@ internal static class LifKernel
         var vt = Vector256.Create(f.Threshold);
         var now = Vector256.Create(step);
         var sharedVInf = Vector256.Create(f.VInf);
-        bool perNeuronDrive = !b.VInf.IsEmpty;
-        bool due = !b.JumpE.IsEmpty;
         for (int i = 0; i < n; i += Vector256<float>.Count)
         {
             nuint u = (nuint)i;
             var ge = Vector256.LoadUnsafe(ref ge0, u);
             var gi = Vector256.LoadUnsafe(ref gi0, u);
-            if (due)
+            if (TDue.On)
             {
                 ge += Vector256.LoadUnsafe(ref jumpE0, u);
                 gi += Vector256.LoadUnsafe(ref jumpI0, u);
@@ -188,7 +202,7 @@ internal static class LifKernel
                 Vector256<float>.Zero.StoreUnsafe(ref jumpI0, u);
             }
 
-            var vInf = perNeuronDrive ? Vector256.LoadUnsafe(ref vInf0, u) : sharedVInf;
+            var vInf = TPerNeuronDrive.On ? Vector256.LoadUnsafe(ref vInf0, u) : sharedVInf;
             var vOld = Vector256.LoadUnsafe(ref v0, u);
             var v = vInf + (vOld - vInf) * pm + ge * ke + gi * ki;
             (ge * pe).StoreUnsafe(ref ge0, u);
@@ -217,5 +231,22 @@ internal static class LifKernel
         spikes.Add(offset + i);
         b.V[i] = f.Reset;
         b.IntegratesFrom[i] = step + f.RefractorySteps;
+    }
+
+    // Compile-time switches: each combination of "jumps due in the kernel" and "per-neuron drive" gets its own
+    // compiled loop, with no test and no unused live pointer inside it.
+    private interface IFlag
+    {
+        static abstract bool On { get; }
+    }
+
+    private struct Yes : IFlag
+    {
+        public static bool On => true;
+    }
+
+    private struct No : IFlag
+    {
+        public static bool On => false;
     }
 }

@@ -100,7 +100,7 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("soon")]
     public void TryParseDuration_NotAPositiveTime_Rejected(string text)
     {
-        Assert.False(RunCommand.TryParseDuration(text, out _, out string why));
+        Assert.False(RunInputChecks.TryParseDuration(text, out _, out string why));
         Assert.NotEmpty(why);
     }
 
@@ -110,7 +110,7 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("0.5 s", 500.0)]
     public void TryParseDuration_Times_InMilliseconds(string text, double ms)
     {
-        Assert.True(RunCommand.TryParseDuration(text, out double value, out _));
+        Assert.True(RunInputChecks.TryParseDuration(text, out double value, out _));
         Assert.Equal(ms, value, 9);
     }
 

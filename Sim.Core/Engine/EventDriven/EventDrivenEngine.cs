@@ -49,6 +49,11 @@ public sealed class EventDrivenEngine
     private readonly LifConstants[] _const;
     private readonly double[] _asymptote, _threshold;
     private readonly GridPropagator?[] _grid;
+
+    // Per population, when every neuron shares one set of constants (no per-neuron drive) in grid timing: the
+    // constants and propagator, so a delivery reads only the target's NeuronState (null otherwise).
+    private readonly LifConstants[] _popConst;
+    private readonly GridPropagator?[] _popGrid;
     private readonly int[] _steppedSources;
     private readonly SpikeBuffer[] _steppedBuffers;
     private readonly int[] _dirty;
@@ -117,6 +122,9 @@ public sealed class EventDrivenEngine
             }
         }
 
+        _popConst = pops.Select(p => p.Lif ?? default).ToArray();
+        _popGrid = Enumerable.Range(0, pops.Count)
+            .Select(p => pops[p].IsLif && pops[p].Drive is null && pops[p].Size > 0 ? _grid[_offset[p]] : null).ToArray();
         _steppedSources = Enumerable.Range(0, pops.Count).Where(p => pops[p].Stepped is not null).ToArray();
         _steppedBuffers = pops.Select(p => new SpikeBuffer(p.Stepped is null ? 0 : p.Size)).ToArray();
         _dirty = new int[n];
@@ -426,6 +434,10 @@ public sealed class EventDrivenEngine
                 AddInput(offset + j, inhibitory, w[j * stride + pre] * scale, t);
             SynapticEvents += proj.PostSize;
         }
+        else if (_timing == SpikeTiming.Grid && _popGrid[proj.Target] is { } grid)
+        {
+            DeliverUniform(proj, pre, t, grid, _popConst[proj.Target]);
+        }
         else if (_timing == SpikeTiming.Grid)
         {
             long kt = Steps(t);
@@ -454,6 +466,52 @@ public sealed class EventDrivenEngine
         }
 
         proj.Rule?.OnPreSpike(pre, t);
+    }
+
+    // Grid timing, a sparse projection onto a population with shared constants: the loop of Deliver with the
+    // constants and propagator hoisted, so each synapse touches one NeuronState (one cache line) and a table row.
+    private void DeliverUniform(EventProjection proj, int pre, double t, GridPropagator grid, in LifConstants c)
+    {
+        long kt = Steps(t);
+        int offset = _offset[proj.Target];
+        bool inhibitory = proj.Inhibitory;
+        float scale = proj.Scale;
+        float[] w = proj.Weights;
+        int[] post = proj.Post!;
+        int end = proj.RowStart![pre + 1];
+        for (int k = proj.RowStart[pre]; k < end; k++)
+        {
+            int g = offset + post[k];
+            ref var n = ref _n[g];
+            if (kt > n.KLast)
+            {
+                var s = StateAtStep(n, c, grid, kt);
+                n.V = s.V;
+                n.XE = s.XE;
+                n.XI = s.XI;
+                n.TLast = t;
+                n.KLast = kt;
+            }
+
+            if (inhibitory)
+                n.XI += w[k] * scale;
+            else
+                n.XE += w[k] * scale;
+            if (n.Dirty)
+                continue;
+
+            // Any queued prediction is stale now. If the bound of PredictDirty's fast path already rules out a
+            // crossing, the neuron needs no prediction (a later input at this instant re-checks with the final
+            // state), so it is not queued for one: the check runs here, while its state is in cache.
+            n.Version++;
+            if (Math.Max(n.V, c.Asymptote + Math.Max(n.XE, 0) + Math.Max(n.XI, 0)) >= c.Threshold)
+            {
+                n.Dirty = true;
+                _dirty[_dirtyCount++] = g;
+            }
+        }
+
+        SynapticEvents += end - proj.RowStart[pre];
     }
 
     private void AddInput(int g, bool inhibitory, float jump, double t)
@@ -509,11 +567,12 @@ public sealed class EventDrivenEngine
         _n[g].KLast = kt;
     }
 
-    private LifState StateAtStep(int g, in LifConstants c, long kt)
+    private LifState StateAtStep(int g, in LifConstants c, long kt) => StateAtStep(_n[g], c, _grid[g]!, kt);
+
+    private static LifState StateAtStep(in NeuronState n, in LifConstants c, GridPropagator grid, long kt)
     {
-        var s = new LifState(_n[g].V, _n[g].XE, _n[g].XI);
-        var grid = _grid[g]!;
-        long kl = _n[g].KLast, kf = _n[g].KFree;
+        var s = new LifState(n.V, n.XE, n.XI);
+        long kl = n.KLast, kf = n.KFree;
         if (kf <= kl)
             return grid.Advance(c, s, kt - kl);
 

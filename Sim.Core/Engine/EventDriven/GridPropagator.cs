@@ -16,6 +16,11 @@ public sealed class GridPropagator
     private readonly double _tauM, _tauE, _tauI;
     private readonly double[] _em, _ee, _ei, _ke, _ki;
 
+    // The same five factors interleaved by offset, so advancing a neuron reads one or two cache lines, not five.
+    private readonly Row[] _rows;
+
+    private readonly record struct Row(double Em, double Ee, double Ei, double Ke, double Ki);
+
     /// <summary>
     /// Tabulates the propagator of <paramref name="c"/>'s time constants for step <paramref name="dt"/> (ms).
     /// </summary>
@@ -30,6 +35,7 @@ public sealed class GridPropagator
         _ei = new double[TableSteps + 1];
         _ke = new double[TableSteps + 1];
         _ki = new double[TableSteps + 1];
+        _rows = new Row[TableSteps + 1];
         for (int k = 0; k <= TableSteps; k++)
         {
             double t = k * dt;
@@ -38,6 +44,7 @@ public sealed class GridPropagator
             _ei[k] = Math.Exp(-t / c.TauI);
             _ke[k] = LifClosedForm.PspKernel(t, c.TauM, c.TauE);
             _ki[k] = LifClosedForm.PspKernel(t, c.TauM, c.TauI);
+            _rows[k] = new Row(_em[k], _ee[k], _ei[k], _ke[k], _ki[k]);
         }
     }
 
@@ -50,17 +57,22 @@ public sealed class GridPropagator
     /// </summary>
     public LifState Advance(in LifConstants c, in LifState s, long k)
     {
-        if (k > TableSteps)
-            return LifClosedForm.Advance(c, s, k * _dt);
-
         double a = c.Asymptote;
-        return new LifState(a + (s.V - a) * _em[k] + s.XE * _ke[k] + s.XI * _ki[k], s.XE * _ee[k], s.XI * _ei[k]);
+        if (k > TableSteps)
+        {
+            // At rest (V = A, no synaptic input) the state is a fixed point, exactly as the formula would give.
+            return s.V == a && s.XE == 0 && s.XI == 0 ? s : LifClosedForm.Advance(c, s, k * _dt);
+        }
+
+
+        ref readonly Row r = ref _rows[k];
+        return new LifState(a + (s.V - a) * r.Em + s.XE * r.Ke + s.XI * r.Ki, s.XE * r.Ee, s.XI * r.Ei);
     }
 
     /// <summary>Synaptic variables <paramref name="k"/> steps later (V held, e.g. while refractory).</summary>
     public LifState Decay(in LifState s, long k) => k > TableSteps
         ? new LifState(s.V, s.XE * Math.Exp(-k * _dt / _tauE), s.XI * Math.Exp(-k * _dt / _tauI))
-        : new LifState(s.V, s.XE * _ee[k], s.XI * _ei[k]);
+        : new LifState(s.V, s.XE * _rows[k].Ee, s.XI * _rows[k].Ei);
 
     /// <summary>
     /// The first k in [1, <paramref name="maxSteps"/>] with V(k·dt) ≥ V_t, or −1: the grid version of

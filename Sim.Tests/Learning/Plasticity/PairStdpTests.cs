@@ -35,6 +35,25 @@ public class PairStdpTests
     }
 
     [Theory]
+    [InlineData(7.3)]
+    [InlineData(40.0)]
+    public void PrePostPre_SinglePairsLateInALongRun_ExactAfterTheTracesRebase(double dt)
+    {
+        // A spike at 0, then pairs 1e6 ms later (~60,000·τ): the shared reference time has moved, the pair
+        // amounts must not notice.
+        var (proj, rule) = OneSynapse(0.5f);
+        rule.OnPreSpike(0, 0);
+        rule.OnPostSpike(0, 0);
+        float w0 = proj.Weights[0];
+        rule.OnPreSpike(0, 1e6);
+        rule.OnPostSpike(0, 1e6 + dt);
+        Assert.Equal(w0 + APlus * Math.Exp(-dt / TauPlus), proj.Weights[0], FloatTol);
+        float w1 = proj.Weights[0];
+        rule.OnPreSpike(0, 1e6 + 2 * dt);
+        Assert.Equal(w1 - AMinus * Math.Exp(-dt / TauMinus), proj.Weights[0], FloatTol);
+    }
+
+    [Theory]
     [InlineData(0.5)]
     [InlineData(7.3)]
     [InlineData(40.0)]
