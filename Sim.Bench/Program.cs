@@ -8,7 +8,8 @@ namespace NeuroSim.Bench;
 /// Runs the BenchmarkDotNet suites: <c>dotnet run -c Release --project Sim.Bench -- --filter '*'</c>.
 /// Plain timing loops used beside the peers' scripts:
 /// <c>-- ann-throughput HIDDEN THREADS SECONDS</c> (scripts/bench-ann-vs-torch.sh),
-/// <c>-- snn-throughput [threads] [batches]</c> (scripts/bench-snn-vs-torch.sh),
+/// <c>-- snn-throughput [threads] [batches] [warmup]</c> (scripts/bench-snn-vs-torch.sh),
+/// <c>-- snn-profile [batches]</c> (where an SNN training step's time goes),
 /// <c>-- ann-to-snn FILE EPOCHS [STEPS...]</c> (the ANN-to-SNN conversion experiment),
 /// <c>-- event-vs-clock [--quick] [--repeats N] [--warmup N] [--only cuba|low]
 /// [--lookahead STEPS]</c> (the two engines side by side),

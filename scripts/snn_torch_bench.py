@@ -4,7 +4,8 @@
 784-256-10 LIF, beta 0.95, threshold 1, reset by subtraction (gradient through the reset, as in NeuroSim),
 fast-sigmoid surrogate 1/(1+25|x|)^2, no bias, Poisson input p = pixel, T = 25, spike-count cross-entropy,
 Adam lr 5e-4, batch 128 real digits of data/mnist-sample. The input projection of all T steps is one matmul
-(the fastest plain-PyTorch formulation). Usage: snn_torch_bench.py THREADS BATCHES
+(the fastest plain-PyTorch formulation). Usage: snn_torch_bench.py THREADS BATCHES [WARMUP] (WARMUP untimed steps
+first, default 10 as on the NeuroSim side).
 """
 import gzip
 import os
@@ -41,6 +42,7 @@ def load_batch(root):
 
 def main():
     threads, batches = int(sys.argv[1]), int(sys.argv[2])
+    warmup = int(sys.argv[3]) if len(sys.argv) > 3 else 10
     torch.set_num_threads(threads)
     torch.manual_seed(42)
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -69,15 +71,17 @@ def main():
         loss.backward()
         opt.step()
 
-    times = []
-    for b in range(-2, batches):
-        start = time.perf_counter()
+    times, cpu = [], []
+    for b in range(-warmup, batches):
+        start, cpu_start = time.perf_counter(), time.process_time()
         step()
         if b >= 0:
             times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - cpu_start)
     median = statistics.median(times)
     print(f"pytorch {torch.__version__} snn 784-256-10 LIF T={T} batch={BATCH} threads={threads}: "
-          f"median {median * 1000:.1f} ms/batch, {BATCH / median:.0f} samples/s")
+          f"median {median * 1000:.1f} ms/batch (fastest {min(times) * 1000:.1f}, process CPU "
+          f"{statistics.median(cpu) * 1000:.1f} ms/batch), {BATCH / median:.0f} samples/s")
 
 
 if __name__ == "__main__":

@@ -62,6 +62,15 @@ public static class InspectCommand
             $"{store.Projections.Count} projections, {store.SynapseCount:N0} synapses)");
         Line(o, "metadata", contents.Metadata.Count == 0 ? "(none)" : string.Join(", ", contents.Metadata
             .OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key} = {Format(e.Value)}")));
+        if (store.NeuronParameters.Count > 0)
+        {
+            Line(o, "neuron params", string.Join(", ", store.NeuronParameters.Select(p =>
+            {
+                ValueStatistics v = ValueStatistics.Of(p.Values);
+                return $"{p.Population}.{p.Name} [{p.Values.Length}] {Number(v.Min)}..{Number(v.Max)}";
+            })));
+        }
+
         if (checkpoint is not null)
         {
             Line(o, "trainer", $"{(checkpoint.Trainer.Length == 0 ? "(unnamed)" : checkpoint.Trainer)}, " +

@@ -13,6 +13,7 @@ using NeuroSim.Encoders.Sources;
 using NeuroSim.Learning.Plasticity;
 using NeuroSim.Neurons.Leaky;
 using NeuroSim.Neurons.Lif;
+using NeuroSim.Neurons.Snu;
 
 namespace NeuroSim.Cli.Commands;
 
@@ -117,7 +118,8 @@ public static class RunCommand
     }
 
     /// <summary>The kinds `run` can simulate.</summary>
-    public static PopulationFactories Factories() => new PopulationFactories().AddLif().AddSources().AddLeaky();
+    public static PopulationFactories Factories() =>
+        new PopulationFactories().AddLif().AddSources().AddLeaky().AddSnu();
 
     /// <summary>Runs the command; returns an exit code from <see cref="ExitCodes"/>.</summary>
     public static int Execute(string path, string? durationText, long? seed, string? outDir, int threads,

@@ -10,8 +10,9 @@ namespace NeuroSim.Cli.Snn;
 /// <summary>
 /// SNN training checkpoints through the store helper's <see cref="Checkpoint"/>, laid out like ann's
 /// <see cref="AnnCheckpoint"/>: trainer "snn"; optimiser arrays "optimizer.0", "optimizer.1", ... (the order of
-/// <c>Optimizer.StateArrays</c>); layer thresholds "threshold.L" when they are trained (they live outside the
-/// synapse store); metadata "optimizer.steps" (Adam's t) and "seed"; random stream "shuffle"; blob "metrics".
+/// <c>Optimizer.StateArrays</c>); metadata "optimizer.steps" (Adam's t) and "seed"; random stream "shuffle"; blob
+/// "metrics". Trained thresholds travel in the synapse store (per-neuron parameter "threshold", format 1.1);
+/// checkpoints of format 1.0 held them as "threshold.L" (layer L) in the optimiser state, which is still read.
 /// The input encoding needs no saved state: its keys follow from (epoch, sample). Epoch is the next epoch to
 /// run (0-based), so resuming ends with bitwise the same weights as an uninterrupted run.
 /// </summary>
@@ -26,15 +27,6 @@ public static class SnnCheckpoint
         for (int i = 0; i < state.Count; i++)
         {
             checkpoint.OptimizerState[$"optimizer.{i}"] = state[i];
-        }
-
-        for (int l = 0; l < trainer.Network.Layers.Count; l++)
-        {
-            var layer = trainer.Network.Layers[l];
-            if (layer.ThresholdGradient is not null)
-            {
-                checkpoint.OptimizerState[$"threshold.{l}"] = layer.Threshold;
-            }
         }
 
         checkpoint.Metadata["optimizer.steps"] = trainer.Optimizer.StepCount;
@@ -78,8 +70,9 @@ public static class SnnCheckpoint
         for (int l = 0; l < trainer.Network.Layers.Count; l++)
         {
             var layer = trainer.Network.Layers[l];
-            if (layer.ThresholdGradient is not null)
+            if (layer.ThresholdGradient is not null && checkpoint.Version == new FormatVersion(1, 0))
             {
+                // Format 1.0: the thresholds were not in the store, so the layer starts from the file's value.
                 float[] threshold = Require(checkpoint, $"threshold.{l}", path, "was train_threshold off then?");
                 if (threshold.Length != layer.Threshold.Length)
                 {

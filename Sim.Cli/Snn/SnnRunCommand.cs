@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using NeuroSim.Cli.Output;
 using NeuroSim.Cli.Plotting;
@@ -12,6 +13,7 @@ using NeuroSim.Encoders.Spikes;
 using NeuroSim.Learning.Bptt;
 using NeuroSim.Learning.Spiking;
 using NeuroSim.Neurons.Leaky;
+using NeuroSim.Neurons.Snu;
 
 namespace NeuroSim.Cli.Snn;
 
@@ -24,9 +26,12 @@ namespace NeuroSim.Cli.Snn;
 /// <remarks>
 /// The engine delivers a spike found in step n at step n + 1, while the trainer passes spikes through every
 /// layer within the same step; so a layer at depth d (input = 0) runs engine steps d .. d + T − 1, which are
-/// trainer steps 0 .. T − 1 (<see cref="LeakyPopulation.StartStep"/>), and the run lasts T + D steps (D the
+/// trainer steps 0 .. T − 1 (<see cref="ITrainedLayerPopulation.StartStep"/>), and the run lasts T + D steps (D the
 /// readout's depth). With that fixed latency of one step per layer the spikes are those of the trainer's forward
-/// pass; spike times in spikes.npz are engine times (step × dt).
+/// pass; spike times in spikes.npz are engine times (step × dt). Layers of kind leaky run as
+/// <see cref="LeakyPopulation"/>, snu as <see cref="SnuPopulation"/>, with the store's trained thresholds; ssnu only
+/// as a non-recurrent readout (soft <see cref="SnuPopulation"/>, output y read from its state), since its
+/// real-valued output cannot travel as spikes.
 /// </remarks>
 public static class SnnRunCommand
 {
@@ -47,7 +52,8 @@ public static class SnnRunCommand
         }
 
         int steps = training.Options.Bptt.Steps;
-        var factories = new PopulationFactories().AddLeaky(training.Reset == ResetMode.Subtract)
+        var factories = new PopulationFactories().AddLeaky(training.Reset == ResetMode.Subtract).AddSnu()
+            .AddSoftSnuReadout()
             .Register("input", (p, _) => new SampleInputPopulation(p.Name, p.Size));
         var network = SimulationNetworkBuilder.Build(spec, contents.Store, factories);
         var input = (SampleInputPopulation)network.Populations.Single(p => p is SampleInputPopulation);
@@ -62,12 +68,14 @@ public static class SnnRunCommand
         input.Load(raster, steps);
         foreach (var p in spec.Populations)
         {
-            if (network.Populations[p.Index] is LeakyPopulation leaky)
+            if (network.Populations[p.Index] is ITrainedLayerPopulation layer)
             {
-                leaky.StartStep = depth[p.Index];
-                leaky.ActiveSteps = steps;
-                leaky.Bias = spec.Projections.Where(r => r.Target == p.Name && r.Source != p.Name)
+                layer.StartStep = depth[p.Index];
+                layer.ActiveSteps = steps;
+                layer.Bias = spec.Projections.Where(r => r.Target == p.Name && r.Source != p.Name)
                     .Select(r => contents.Store[r.Name].Bias).FirstOrDefault(b => b is not null);
+                layer.Thresholds = contents.Store.TryGetNeuronParameter(p.Name,
+                    SpikingNetworkBuilder.ThresholdParameter, out float[] theta) ? theta : null;
             }
         }
 
@@ -77,6 +85,7 @@ public static class SnnRunCommand
         var readout = new float[steps * classes];
         var membrane = new float[steps * classes];
         float[] v = network.Populations[readoutIndex].Variable("v");
+        float[]? soft = network.Populations[readoutIndex] is SnuPopulation { Soft: true } s ? s.Variable("y") : null;
         int count = network.Populations.Count;
         var stepLists = Enumerable.Range(0, count).Select(_ => new List<long>()).ToArray();
         var neuronLists = Enumerable.Range(0, count).Select(_ => new List<int>()).ToArray();
@@ -97,6 +106,7 @@ public static class SnnRunCommand
             if (t >= 0)
             {
                 v.AsSpan().CopyTo(membrane.AsSpan(t * classes, classes));
+                soft?.AsSpan().CopyTo(readout.AsSpan(t * classes, classes));
                 foreach (int k in engine.LastSpikes(readoutIndex))
                 {
                     readout[t * classes + k] = 1f;
@@ -168,20 +178,29 @@ public static class SnnRunCommand
                 }
             });
             int label = test.Labels[sample];
+            // A soft (sSNU) readout emits no spikes: report the sums of its outputs y over the window instead.
+            int classes = result.Counts.Length;
+            int readoutIndex = result.Latency.Select((d, i) => (d, i)).MaxBy(x => x.d).i;
+            bool soft = spec.Populations[readoutIndex].KindName == "ssnu";
+            double[] sums = [.. Enumerable.Range(0, classes).Select(k =>
+                Enumerable.Range(0, result.Steps).Sum(t => (double)result.Readout[t * classes + k]))];
             var json = new Dictionary<string, object>
             {
                 ["network"] = spec.Name, ["data"] = test.Name, ["sample"] = sample, ["label"] = label,
                 ["steps"] = result.Steps, ["engine_steps"] = result.EngineSteps, ["dt_ms"] = dt,
                 ["latency_steps"] = result.Names.Select((n, i) => (n, i))
                     .ToDictionary(x => x.n, x => result.Latency[x.i]),
-                ["readout_counts"] = result.Counts, ["predicted"] = result.Predicted,
+                [soft ? "readout_sums" : "readout_counts"] = soft ? sums : result.Counts,
+                ["predicted"] = result.Predicted,
             };
             AtomicFile.WriteAllText(Path.Combine(dir, "readout.json"),
                 JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }) + "\n");
             RasterPlot.Save(Path.Combine(dir, "raster.png"), series, result.EngineSteps * dt,
                 $"{spec.Name}: test sample {sample} (label {label}), clock engine");
             Console.WriteLine($"{spec.Name}: test sample {sample} of {test.Name}, label {label}, predicted " +
-                $"{result.Predicted}; readout spike counts [{string.Join(", ", result.Counts)}]");
+                $"{result.Predicted}; " + (soft
+                    ? $"readout output sums [{string.Join(", ", sums.Select(x => x.ToString("F3", Invariant)))}]"
+                    : $"readout spike counts [{string.Join(", ", result.Counts)}]"));
             Console.WriteLine($"{result.Steps} trainer steps = {result.EngineSteps} engine steps (one step of " +
                 $"latency per layer); output in {dir}");
         }
@@ -193,17 +212,26 @@ public static class SnnRunCommand
         return ExitCodes.Ok;
     }
 
-    // Depth of every population on the chain from the input (input 0, each layer one more); only the leaky kind
-    // runs in the clock engine, and projections must have no delay (the latency mapping assumes it).
+    // Depth of every population on the chain from the input (input 0, each layer one more); the leaky and snu
+    // kinds run in the clock engine, ssnu only where nothing receives its real-valued output (a readout without
+    // recurrent weights), and projections must have no delay (the latency mapping assumes it).
     private static int[] Depths(NetworkSpec spec, SynapseFileContents contents, SpecReader reader)
     {
         var depth = new int[spec.Populations.Count];
         foreach (var p in spec.Populations)
         {
-            if (p.KindName != "input" && p.KindName != "leaky")
+            if (p.KindName == "ssnu" && spec.Projections.Any(r => r.Source == p.Name))
+            {
+                reader.Error($"$.populations[{p.Index}].kind", "the clock engine runs soft SNUs only as the " +
+                    "readout without recurrent weights: their output σ(s − θ) is a real number in (0, 1) at every " +
+                    "step, and the engine's spikes carry only whole weights (use snu, or evaluate with neurosim " +
+                    "eval)",
+                    p.KindName);
+            }
+            else if (p.KindName is not ("input" or "leaky" or "snu" or "ssnu"))
             {
                 reader.Error($"$.populations[{p.Index}].kind",
-                    "the clock engine runs trained SNNs of kind leaky only (snu and ssnu are not mapped)", p.KindName);
+                    "the clock engine runs trained SNNs of kinds leaky and snu only", p.KindName);
             }
         }
 
@@ -231,6 +259,8 @@ public static class SnnRunCommand
 
         return depth;
     }
+
+    private static CultureInfo Invariant => CultureInfo.InvariantCulture;
 
     private static int Fail(int code, string message)
     {

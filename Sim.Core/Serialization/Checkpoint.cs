@@ -32,7 +32,7 @@ public sealed class Checkpoint
     }
 
     /// <summary>The format version this NeuroSim writes (and the newest major version it reads).</summary>
-    public static FormatVersion CurrentVersion { get; } = new(1, 0);
+    public static FormatVersion CurrentVersion { get; } = new(1, 1);
 
     /// <summary>The network definition the weights belong to.</summary>
     public NetworkSpec Network { get; }
@@ -76,7 +76,7 @@ public sealed class Checkpoint
 
         ReadOnlyMemory<byte> payload = PayloadWriter.Build((ref MessagePackWriter w) =>
         {
-            w.WriteMapHeader(StoreCodec.CommonFieldCount + 6);
+            w.WriteMapHeader(StoreCodec.CommonFieldCount(Weights) + 6);
             StoreCodec.WriteCommon(ref w, Network, Weights, Metadata);
             w.Write(PayloadKeys.Trainer);
             w.Write(Trainer);

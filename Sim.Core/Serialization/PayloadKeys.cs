@@ -11,6 +11,7 @@ internal static class PayloadKeys
     public const int NetworkFileName = 2;
     public const int Projections = 3;
     public const int Metadata = 4;
+    public const int NeuronParameters = 5; // since 1.1
 
     // Top-level map, checkpoints only.
     public const int Trainer = 10;
@@ -33,4 +34,9 @@ internal static class PayloadKeys
     public const int Post = 10;
     public const int Bias = 11;
     public const int Receptor = 12;
+
+    // One neuron parameter's map (since 1.1).
+    public const int ParameterPopulation = 1;
+    public const int ParameterName = 2;
+    public const int ParameterValues = 3;
 }

@@ -11,8 +11,9 @@ namespace NeuroSim.Core.Serialization;
 /// </summary>
 internal static class StoreCodec
 {
-    /// <summary>Number of top-level fields <see cref="WriteCommon"/> writes.</summary>
-    public const int CommonFieldCount = 4;
+    /// <summary>Number of top-level fields <see cref="WriteCommon"/> writes for <paramref name="store"/> (the
+    /// neuron parameters field only when the store holds some).</summary>
+    public static int CommonFieldCount(SynapseStore store) => store.NeuronParameters.Count > 0 ? 5 : 4;
 
     /// <summary>Writes the shared top-level fields (the caller has written the map header).</summary>
     public static void WriteCommon(ref MessagePackWriter writer, NetworkSpec network, SynapseStore store,
@@ -31,6 +32,21 @@ internal static class StoreCodec
 
         writer.Write(PayloadKeys.Metadata);
         PayloadWriter.WriteMetadata(ref writer, metadata);
+        if (store.NeuronParameters.Count > 0)
+        {
+            writer.Write(PayloadKeys.NeuronParameters);
+            writer.WriteArrayHeader(store.NeuronParameters.Count);
+            foreach (PerNeuronParameter parameter in store.NeuronParameters)
+            {
+                writer.WriteMapHeader(3);
+                writer.Write(PayloadKeys.ParameterPopulation);
+                writer.Write(parameter.Population);
+                writer.Write(PayloadKeys.ParameterName);
+                writer.Write(parameter.Name);
+                writer.Write(PayloadKeys.ParameterValues);
+                PayloadWriter.WriteArray<float>(ref writer, parameter.Values);
+            }
+        }
     }
 
     /// <summary>
@@ -67,6 +83,21 @@ internal static class StoreCodec
                 .Where(n => network.Projections.All(s => s.Name != n)));
             throw new ArgumentException($"the store has projections not in network '{network.Name}': {extra}",
                 nameof(store));
+        }
+
+        foreach (PerNeuronParameter parameter in store.NeuronParameters)
+        {
+            string? problem = ParameterProblem(network, parameter.Population, parameter.Name)
+                ?? (parameter.Values.Length != network.Population(parameter.Population).Size
+                    ? $"has {parameter.Values.Length} values for {network.Population(parameter.Population).Size} " +
+                        "neurons"
+                    : null)
+                ?? (parameter.Values.Any(v => !float.IsFinite(v)) ? "holds a value that is not finite" : null);
+            if (problem is not null)
+            {
+                throw new ArgumentException($"neuron parameter '{parameter.Name}' of '{parameter.Population}' " +
+                    problem, nameof(store));
+            }
         }
     }
 
@@ -143,7 +174,71 @@ internal static class StoreCodec
 
         // Keep the network file's order, whatever the file's.
         var ordered = network.Projections.Select(s => projections.First(p => p.Name == s.Name));
-        return (network, new SynapseStore(ordered), metadata);
+        var parameters = fields.TryGetValue(PayloadKeys.NeuronParameters, out int parametersAt)
+            ? ReadNeuronParameters(pr, payload, parametersAt, network)
+            : [];
+        return (network, new SynapseStore(ordered, parameters), metadata);
+    }
+
+    // Field 5 (format 1.1): per-neuron parameter arrays. Each names a population of the definition and a parameter
+    // its kind declares, once; the values array must hold exactly one finite float32 per neuron.
+    private static List<PerNeuronParameter> ReadNeuronParameters(PayloadReader pr, ReadOnlyMemory<byte> payload,
+        int offset, NetworkSpec network)
+    {
+        var reader = At(payload, offset);
+        int count = pr.ReadArrayHeader(ref reader, "neuron parameters");
+        var parameters = new List<PerNeuronParameter>();
+        for (int i = 0; i < count; i++)
+        {
+            int start = offset + (int)reader.Consumed;
+            pr.Skip(ref reader, $"neuron parameters[{i}]");
+            string where = $"neuron parameters[{i}]";
+            Dictionary<int, int> f = IndexMap(pr, payload, start, where);
+            var r = At(payload, Require(pr, f, PayloadKeys.ParameterPopulation, $"{where} population"));
+            string population = pr.ReadString(ref r, $"{where} population");
+            r = At(payload, Require(pr, f, PayloadKeys.ParameterName, $"{where} name"));
+            string name = pr.ReadString(ref r, $"{where} name");
+            where = $"neuron parameter '{name}' of '{population}'";
+            string? problem = ParameterProblem(network, population, name);
+            if (problem is not null)
+            {
+                throw pr.Fail(where, problem);
+            }
+
+            if (parameters.Any(p => p.Population == population && p.Name == name))
+            {
+                throw pr.Fail(where, "appears twice");
+            }
+
+            r = At(payload, Require(pr, f, PayloadKeys.ParameterValues, $"{where} values"));
+            float[] values = pr.ReadArray<float>(ref r, network.Population(population).Size, $"{where} values");
+            for (int k = 0; k < values.Length; k++)
+            {
+                if (!float.IsFinite(values[k]))
+                {
+                    throw pr.Fail($"{where} values", $"neuron {k} is {values[k]}; neuron parameters must be finite");
+                }
+            }
+
+            parameters.Add(new PerNeuronParameter(population, name, values));
+        }
+
+        return parameters;
+    }
+
+    // Why a per-neuron parameter cannot belong to the definition, or null when it can.
+    private static string? ParameterProblem(NetworkSpec network, string population, string name)
+    {
+        PopulationSpec? spec = network.Populations.FirstOrDefault(p => p.Name == population);
+        if (spec is null)
+        {
+            return $"population '{population}' is not in the network definition";
+        }
+
+        return spec.Kind.FindParameter(name) is not null
+            ? null
+            : $"kind '{spec.KindName}' of population '{population}' has no parameter '{name}' (it has: " +
+                $"{string.Join(", ", spec.Kind.Parameters.Select(p => p.Name))})";
     }
 
     /// <summary>The offset of a required field, or an error naming it.</summary>

@@ -16,6 +16,7 @@ namespace NeuroSim.Core.Serialization;
 /// [nnz] (one entry per synapse, in the store's order), <c>P.weight</c> and <c>P.delay_ms</c> float32 [nnz];
 /// both — <c>P.shape</c> int64 [2] = (post, pre) and, with a bias, <c>P.bias</c> float32 [post]. The network
 /// definition is <c>network_json</c>, a uint8 array of its UTF-8 text (<c>bytes(z["network_json"]).decode()</c>).
+/// Per-neuron parameters of the store (e.g. trained thresholds) are <c>neuron_params.POP.NAME</c> float32 [size].
 /// </remarks>
 public static class SynapseExport
 {
@@ -32,6 +33,11 @@ public static class SynapseExport
             foreach (Projection p in contents.Store.Projections)
             {
                 AddProjection(npz, p);
+            }
+
+            foreach (PerNeuronParameter parameter in contents.Store.NeuronParameters)
+            {
+                npz.AddVector<float>($"neuron_params.{parameter.Population}.{parameter.Name}", parameter.Values);
             }
         });
     }
@@ -68,6 +74,18 @@ public static class SynapseExport
             foreach (Projection p in contents.Store.Projections)
             {
                 WriteProjection(json, p);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("neuron_parameters");
+            foreach (PerNeuronParameter parameter in contents.Store.NeuronParameters)
+            {
+                json.WriteStartObject();
+                json.WriteString("population", parameter.Population);
+                json.WriteString("name", parameter.Name);
+                json.WritePropertyName("values");
+                json.WriteRawValue(Numbers(parameter.Values));
+                json.WriteEndObject();
             }
 
             json.WriteEndArray();

@@ -21,7 +21,7 @@ namespace NeuroSim.Core.Serialization;
 public static class SynapseFile
 {
     /// <summary>The format version this NeuroSim writes (and the newest major version it reads).</summary>
-    public static FormatVersion CurrentVersion { get; } = new(1, 0);
+    public static FormatVersion CurrentVersion { get; } = new(1, 1);
 
     /// <summary>Writes <paramref name="store"/> with its definition <paramref name="network"/>, atomically.</summary>
     /// <param name="path">Target file (conventionally <c>synapses.msgpack</c>); its folder must exist.</param>
@@ -38,7 +38,7 @@ public static class SynapseFile
         StoreCodec.CheckMatches(network, store);
         ReadOnlyMemory<byte> payload = PayloadWriter.Build((ref MessagePackWriter w) =>
         {
-            w.WriteMapHeader(StoreCodec.CommonFieldCount);
+            w.WriteMapHeader(StoreCodec.CommonFieldCount(store));
             StoreCodec.WriteCommon(ref w, network, store, metadata);
         });
         ContainerFile.Write(path, FileKind.Synapses, CurrentVersion, payload.Span);

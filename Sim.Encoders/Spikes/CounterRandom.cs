@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace NeuroSim.Encoders.Spikes;
 
 /// <summary>
@@ -26,6 +28,17 @@ internal static class CounterRandom
     public static ulong Key(ulong seed, ulong stream) => Mix(Mix(seed) ^ (stream * Golden + 0x632BE59BD9B4E019UL));
 
     /// <summary>A uniform float in [0, 1) with 24 random bits, for the given key and counter.</summary>
-    public static float Uniform(ulong key, ulong counter) =>
-        (Mix(key ^ (counter * 0xD1B54A32D192ED03UL)) >> 40) * (1f / 16777216f);
+    public static float Uniform(ulong key, ulong counter) => Bits24(key, counter) * (1f / 16777216f);
+
+    /// <summary>The 24 random bits r of <see cref="Uniform"/> (which is r · 2⁻²⁴), as an integer.</summary>
+    public static ulong Bits24(ulong key, ulong counter) => Mix(key ^ (counter * 0xD1B54A32D192ED03UL)) >> 40;
+
+    /// <summary><see cref="Bits24(ulong, ulong)"/> of 8 counters at once (same values lane by lane).</summary>
+    public static Vector512<ulong> Bits24(ulong key, Vector512<ulong> counters)
+    {
+        var z = (Vector512.Create(key) ^ (counters * 0xD1B54A32D192ED03UL)) + Vector512.Create(Golden);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBUL;
+        return (z ^ (z >>> 31)) >>> 40;
+    }
 }

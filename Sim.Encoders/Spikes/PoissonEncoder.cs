@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace NeuroSim.Encoders.Spikes;
 
 /// <summary>
@@ -10,9 +12,10 @@ namespace NeuroSim.Encoders.Spikes;
 /// r_max · dt must not exceed 1 (at most one spike per step), which the constructor checks. With
 /// r_max = 1/dt an intensity is the per-step spike probability, the usual rate coding of MNIST pixels.
 /// Uniform draws come from <see cref="CounterRandom"/> keyed by (seed, sample key, step · n + i).
-/// Pixels of intensity 0 never spike and cost no draw.
+/// Pixels of intensity 0 never spike and cost no draw. <see cref="EncodeByInput"/> makes the same draws and
+/// lists the spikes instead of writing the raster.
 /// </remarks>
-public sealed class PoissonEncoder : ISpikeEncoder
+public sealed class PoissonEncoder : ISparseSpikeEncoder
 {
     private readonly ulong _seed;
 
@@ -57,5 +60,60 @@ public sealed class PoissonEncoder : ISpikeEncoder
                 }
             }
         }
+    }
+
+    /// <inheritdoc />
+    public int EncodeByInput(ReadOnlySpan<float> intensities, ulong sampleKey, Span<int> inputStart, Span<int> steps)
+    {
+        int n = intensities.Length;
+        if (inputStart.Length < n + 1 || steps.Length < Steps * n)
+        {
+            throw new ArgumentException($"inputStart must hold {n + 1} values and steps {Steps} × {n} (got " +
+                $"{inputStart.Length} and {steps.Length})");
+        }
+
+        ulong key = CounterRandom.Key(_seed, sampleKey);
+        ulong un = (ulong)n;
+        var offsets = Vector512.Create(0, un, 2 * un, 3 * un, 4 * un, 5 * un, 6 * un, 7 * un);
+        int count = 0;
+        inputStart[0] = 0;
+        for (int i = 0; i < n; i++)
+        {
+            float p = Math.Clamp(intensities[i], 0f, 1f) * ProbabilityAtOne;
+            if (p > 0f)
+            {
+                // Branch-free: the step is always written and kept when the draw spikes. A draw is u = r · 2⁻²⁴
+                // with r = the top 24 bits of the mix, so u < p ⇔ r < ⌈p · 2²⁴⌉ (both sides exact), the same
+                // spikes as Encode.
+                ulong threshold = (ulong)MathF.Ceiling(p * 16777216f);
+                int t = 0;
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    // Eight steps per draw vector; the lanes' spike bits then keep or drop each written step.
+                    var limit = Vector512.Create(threshold);
+                    for (; t <= Steps - 8; t += 8)
+                    {
+                        var counters = Vector512.Create((ulong)(t * n + i)) + offsets;
+                        uint bits = (uint)Vector512.LessThan(CounterRandom.Bits24(key, counters), limit)
+                            .ExtractMostSignificantBits();
+                        for (int lane = 0; lane < 8; lane++)
+                        {
+                            steps[count] = t + lane;
+                            count += (int)((bits >> lane) & 1);
+                        }
+                    }
+                }
+
+                for (; t < Steps; t++)
+                {
+                    steps[count] = t;
+                    count += CounterRandom.Bits24(key, (ulong)(t * n + i)) < threshold ? 1 : 0;
+                }
+            }
+
+            inputStart[i + 1] = count;
+        }
+
+        return count;
     }
 }

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using NeuroSim.Encoders.Spikes;
+using NeuroSim.Learning.Blas;
 using NeuroSim.Learning.Spiking;
 
 namespace NeuroSim.Learning.Bptt;
@@ -14,7 +15,8 @@ namespace NeuroSim.Learning.Bptt;
 /// <list type="number">
 /// <item>The batch is cut into fixed chunks of <see cref="BpttOptions.ChunkSize"/> samples; chunks run in
 /// parallel, each with its own scratch and gradient accumulators.</item>
-/// <item>Per sample: encode (counter-based random stream keyed by the sample key), forward through every
+/// <item>Per sample: encode (counter-based random stream keyed by the sample key; straight into the first layer's
+/// <see cref="SpikeList"/> when the encoder is an <see cref="ISparseSpikeEncoder"/>), forward through every
 /// layer over T steps, readout loss, then the layers in reverse, each reversed over time
 /// (<see cref="SpikingLayer"/>). Before a hidden layer is reversed, the gradient arriving at its output
 /// spikes from the layer above is multiplied at every step by the layer's GRAPES factor F (propagating
@@ -28,6 +30,7 @@ public sealed class BpttEngine
 {
     private readonly SpikingNetwork _network;
     private readonly ISpikeEncoder _encoder;
+    private readonly ISparseSpikeEncoder? _sparseEncoder;
     private readonly Chunk[] _chunks;
 
     /// <summary>Creates the engine and its workspace for batches of up to <paramref name="maxBatch"/>
@@ -47,6 +50,7 @@ public sealed class BpttEngine
 
         _network = network;
         _encoder = encoder;
+        _sparseEncoder = encoder as ISparseSpikeEncoder;
         Options = options;
         MaxBatch = maxBatch;
         _chunks = new Chunk[(maxBatch + options.ChunkSize - 1) / options.ChunkSize];
@@ -173,19 +177,21 @@ public sealed class BpttEngine
             for (int c = 1; c < chunks; c++)
             {
                 var other = _chunks[c].Gradients[l];
-                TensorPrimitives.Add(first.WeightsTransposed, other.WeightsTransposed, first.WeightsTransposed);
+                other.AddWeightRowsTo(first);
                 AddIfPresent(first.Bias, other.Bias);
                 AddIfPresent(first.RecurrentTransposed, other.RecurrentTransposed);
                 AddIfPresent(first.Threshold, other.Threshold);
             }
 
             var layer = layers[l];
-            TransposeInto(first.WeightsTransposed, layer.WeightGradient, layer.InputSize, layer.Size);
+            Transposition.Transpose(first.WeightsTransposed, layer.InputSize, layer.Size, first.Stride,
+                layer.WeightGradient, layer.InputSize);
             first.Bias?.CopyTo(layer.BiasGradient!, 0);
             first.Threshold?.CopyTo(layer.ThresholdGradient!, 0);
             if (first.RecurrentTransposed is not null)
             {
-                TransposeInto(first.RecurrentTransposed, layer.RecurrentGradient!, layer.Size, layer.Size);
+                Transposition.Transpose(first.RecurrentTransposed, layer.Size, layer.Size, layer.Size,
+                    layer.RecurrentGradient!, layer.Size);
             }
         }
     }
@@ -198,22 +204,12 @@ public sealed class BpttEngine
         }
     }
 
-    private static void TransposeInto(float[] source, float[] destination, int rows, int cols)
-    {
-        for (int r = 0; r < rows; r++)
-        {
-            for (int c = 0; c < cols; c++)
-            {
-                destination[c * rows + r] = source[r * cols + c];
-            }
-        }
-    }
-
-    /// <summary>One chunk's scratch: the sample's rasters per layer, loss gradients and gradient
-    /// accumulators.</summary>
+    /// <summary>One chunk's scratch: the sample's rasters per layer, each layer input's spike list, loss
+    /// gradients and gradient accumulators.</summary>
     private sealed class Chunk
     {
         private readonly float[] _input;
+        private readonly SpikeList[] _lists;
         private readonly float[][] _v, _y, _gy;
         private readonly float[] _gv;
         private readonly double[] _lossScratch;
@@ -222,6 +218,7 @@ public sealed class BpttEngine
         {
             var layers = network.Layers;
             _input = new float[steps * network.InputSize];
+            _lists = layers.Select(l => new SpikeList(steps, l.InputSize)).ToArray();
             _v = layers.Select(l => new float[steps * l.Size]).ToArray();
             _y = layers.Select(l => new float[steps * l.Size]).ToArray();
             _gy = layers.Select(l => new float[steps * l.Size]).ToArray();
@@ -264,10 +261,9 @@ public sealed class BpttEngine
 
                 for (int l = last; l >= 0; l--)
                 {
-                    ReadOnlySpan<float> x = l == 0 ? _input : _y[l - 1];
                     Span<float> gx = l == 0 ? default : _gy[l - 1];
                     ReadOnlySpan<float> gv = l == last && membrane ? _gv : default;
-                    layers[l].Backward(x, _v[l], _y[l], _gy[l], gv, Gradients[l], gx, steps, opt.Truncation);
+                    layers[l].Backward(_lists[l], _v[l], _y[l], _gy[l], gv, Gradients[l], gx, steps, opt.Truncation);
                     if (l > 0 && factors is not null && factors[l - 1] is { } f)
                     {
                         Modulate(_gy[l - 1], f, steps);
@@ -300,10 +296,24 @@ public sealed class BpttEngine
         {
             var layers = engine._network.Layers;
             int m = engine._network.InputSize, steps = engine.Options.Steps;
-            engine._encoder.Encode(inputs.AsSpan(b * m, m), _input, keys[b]);
+            if (engine._sparseEncoder is { } sparse)
+            {
+                _lists[0].Encode(sparse, inputs.AsSpan(b * m, m), keys[b]);
+            }
+            else
+            {
+                engine._encoder.Encode(inputs.AsSpan(b * m, m), _input, keys[b]);
+                _lists[0].Build(_input);
+            }
+
             for (int l = 0; l < layers.Count; l++)
             {
-                layers[l].Forward(l == 0 ? _input : _y[l - 1], _v[l], _y[l], steps);
+                if (l > 0)
+                {
+                    _lists[l].Build(_y[l - 1]);
+                }
+
+                layers[l].Forward(_lists[l], _v[l], _y[l], steps);
             }
         }
 

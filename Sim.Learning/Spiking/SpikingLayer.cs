@@ -20,9 +20,10 @@ namespace NeuroSim.Learning.Spiking;
 /// the reset and the recurrent weights, so the gradient is exact when <see cref="SpikingLayerOptions.SmoothForward"/>
 /// makes the forward pass use the surrogate's primitive. Weights live in the network's synapse store: W is
 /// row-major [post, pre] (<see cref="Weights"/>), and the layer only holds references to those arrays; the
-/// transposed copies used by the sparse kernels are scratch, refreshed by <see cref="PrepareBatch"/> once
-/// per mini-batch. Input spikes are sparse, so the forward current and the weight gradient cost
-/// O(active inputs × n) per step rather than O(m × n).
+/// transposed copies used by the sparse kernels are scratch ([m, stride], rows padded to the kernels' stride),
+/// refreshed by <see cref="PrepareBatch"/> once per mini-batch. Input spikes are sparse, so the forward current
+/// and the weight gradient cost O(active inputs × n) per step rather than O(m × n) (<see cref="SpikeKernels"/>
+/// over the input's <see cref="SpikeList"/>); no gradient is computed for the input of the first layer.
 /// </remarks>
 public sealed class SpikingLayer
 {
@@ -69,7 +70,8 @@ public sealed class SpikingLayer
         BiasGradient = bias is null ? null : new float[n];
         RecurrentGradient = options.Recurrent ? new float[n * n] : null;
         ThresholdGradient = options.TrainThreshold ? new float[n] : null;
-        WeightsTransposed = new float[m * n];
+        Stride = SpikeKernels.PaddedStride(n);
+        WeightsTransposed = new float[m * Stride];
         RecurrentTransposed = options.Recurrent ? new float[n * n] : null;
         bool soft = options.Model == SpikingNeuronModel.SoftSnu;
         _spike = soft ? new SigmoidSurrogate(1f) : options.Surrogate;
@@ -112,6 +114,11 @@ public sealed class SpikingLayer
     /// <summary>dL/dθ [n], or null when the threshold is fixed.</summary>
     public float[]? ThresholdGradient { get; }
 
+    /// <summary>Row stride of <see cref="WeightsTransposed"/>, of the transposed weight-gradient accumulators and
+    /// of the per-sample current gradient: n rounded up to <see cref="SpikeKernels.StrideMultiple"/>.</summary>
+    internal int Stride { get; }
+
+    /// <summary>Wᵀ [m, <see cref="Stride"/>]; padding lanes are zero.</summary>
     internal float[] WeightsTransposed { get; }
 
     internal float[]? RecurrentTransposed { get; }
@@ -119,21 +126,31 @@ public sealed class SpikingLayer
     /// <summary>Refreshes the transposed scratch copies from the weights; call after every weight update.</summary>
     public void PrepareBatch()
     {
-        Transpose(Weights, WeightsTransposed, Size, InputSize);
+        Transposition.Transpose(Weights, Size, InputSize, InputSize, WeightsTransposed, Stride);
         if (RecurrentWeights is not null)
         {
-            Transpose(RecurrentWeights, RecurrentTransposed!, Size, Size);
+            Transposition.Transpose(RecurrentWeights, Size, Size, Size, RecurrentTransposed!, Size);
         }
     }
 
     /// <summary>
-    /// Runs one sample forward over T steps: x is [T, m] time-major; writes v (membrane, or SNU state s) and
-    /// y (outputs), both [T, n].
+    /// Runs one sample forward over T steps from a dense input x [T, m] (time-major); writes v (membrane, or SNU
+    /// state s) and y (outputs), both [T, n]. Allocates the input's <see cref="SpikeList"/>: for single samples
+    /// and tests; the BPTT engine keeps its lists.
     /// </summary>
     internal void Forward(ReadOnlySpan<float> x, Span<float> v, Span<float> y, int steps)
     {
+        var list = new SpikeList(steps, InputSize);
+        list.Build(x);
+        Forward(list, v, y, steps);
+    }
+
+    /// <summary>Runs one sample forward over T steps (x.Steps = T); writes v and y, both [T, n].</summary>
+    internal void Forward(SpikeList x, Span<float> v, Span<float> y, int steps)
+    {
+        System.Diagnostics.Debug.Assert(x.Steps == steps && x.Size == InputSize, "spike list shape");
         int n = Size;
-        AccumulateInputs(x, v, steps);
+        SpikeKernels.GatherRows(x, WeightsTransposed, Stride, Bias, v, n);
         for (int t = 0; t < steps; t++)
         {
             Span<float> cur = v.Slice(t * n, n);
@@ -152,9 +169,10 @@ public sealed class SpikingLayer
     }
 
     /// <summary>
-    /// Reverses <see cref="Forward"/> for one sample and accumulates this sample's parameter gradients.
+    /// Reverses <see cref="Forward(SpikeList, Span{float}, Span{float}, int)"/> for one sample and accumulates
+    /// this sample's parameter gradients.
     /// </summary>
-    /// <param name="x">The sample's input [T, m].</param>
+    /// <param name="x">The sample's input [T, m] as built for the forward pass.</param>
     /// <param name="v">Membrane (state) from the forward pass [T, n].</param>
     /// <param name="y">Outputs from the forward pass [T, n].</param>
     /// <param name="gyExt">dL/dy_t arriving from above (already GRAPES-modulated) [T, n].</param>
@@ -164,12 +182,12 @@ public sealed class SpikingLayer
     /// <param name="steps">T.</param>
     /// <param name="truncation">Window K of truncated BPTT (state gradient cut between steps kK−1 and kK), 0 =
     /// full.</param>
-    internal void Backward(ReadOnlySpan<float> x, ReadOnlySpan<float> v, ReadOnlySpan<float> y,
+    internal void Backward(SpikeList x, ReadOnlySpan<float> v, ReadOnlySpan<float> y,
         ReadOnlySpan<float> gyExt, ReadOnlySpan<float> gvExt, LayerGradients grads, Span<float> gx, int steps,
         int truncation)
     {
-        int n = Size, m = InputSize;
-        Span<float> gi = grads.CurrentGradient.AsSpan(0, steps * n);
+        int n = Size, p = Stride;
+        Span<float> gi = grads.CurrentGradient.AsSpan(0, steps * p);
         Span<float> gy = grads.OutputScratch;
         Span<float> sg = grads.SurrogateScratch;
         float[] theta = Threshold;
@@ -177,8 +195,8 @@ public sealed class SpikingLayer
         {
             bool carry = t < steps - 1 && (truncation <= 0 || (t + 1) % truncation != 0);
             ReadOnlySpan<float> vt = v.Slice(t * n, n), yt = y.Slice(t * n, n);
-            ReadOnlySpan<float> next = carry ? gi.Slice((t + 1) * n, n) : default;
-            Span<float> git = gi.Slice(t * n, n);
+            ReadOnlySpan<float> next = carry ? gi.Slice((t + 1) * p, n) : default;
+            Span<float> git = gi.Slice(t * p, n);
 
             // dL/dy_t: from above, plus (when the state gradient flows) the reset and recurrent paths of step t+1.
             gyExt.Slice(t * n, n).CopyTo(gy);
@@ -190,21 +208,8 @@ public sealed class SpikingLayer
             // dL/d(state_t) = dL/dy_t · σ'(v_t − θ) + membrane loss + leak path; then the ReLU mask for SNUs.
             TensorPrimitives.Subtract(vt, theta, sg);
             _spike.Derivative(sg, sg);
-            for (int k = 0; k < n; k++)
-            {
-                float g = gy[k] * sg[k];
-                if (!gvExt.IsEmpty)
-                {
-                    g += gvExt[t * n + k];
-                }
-
-                if (carry)
-                {
-                    g += _subtract ? _beta * next[k] : _beta * (1f - yt[k]) * next[k];
-                }
-
-                git[k] = _relu && !(vt[k] > 0f) ? 0f : g;
-            }
+            ReadOnlySpan<float> gvt = gvExt.IsEmpty ? default : gvExt.Slice(t * n, n);
+            SpikingStepKernels.StateGradient(gy, sg, gvt, next, yt, vt, _beta, _subtract, _relu, git);
 
             if (grads.Threshold is not null)
             {
@@ -216,40 +221,6 @@ public sealed class SpikingLayer
         }
 
         AccumulateParameterGradients(x, y, gi, grads, gx, steps);
-    }
-
-    // I_t = b + W x_t for every step, input-major: each active input's weight row is loaded once per sample and
-    // added to every step where that input spikes. For each (t, k) the terms are added in the same order (bias,
-    // then inputs j = 0, 1, ...) as a step-by-step loop would, so the result is the same to the bit.
-    private void AccumulateInputs(ReadOnlySpan<float> x, Span<float> v, int steps)
-    {
-        int n = Size, m = InputSize;
-        for (int t = 0; t < steps; t++)
-        {
-            Span<float> cur = v.Slice(t * n, n);
-            if (Bias is not null)
-            {
-                Bias.CopyTo(cur);
-            }
-            else
-            {
-                cur.Clear();
-            }
-        }
-
-        float[] wt = WeightsTransposed;
-        for (int j = 0; j < m; j++)
-        {
-            ReadOnlySpan<float> row = wt.AsSpan(j * n, n);
-            for (int t = 0; t < steps; t++)
-            {
-                float xv = x[t * m + j];
-                if (xv != 0f)
-                {
-                    AddScaled(row, xv, v.Slice(t * n, n));
-                }
-            }
-        }
     }
 
     private void AddMemory(ReadOnlySpan<float> prevV, ReadOnlySpan<float> prevY, Span<float> cur)
@@ -267,31 +238,28 @@ public sealed class SpikingLayer
             }
         }
 
-        float beta = _beta;
-        float[] theta = Threshold;
         if (_subtract)
         {
-            for (int k = 0; k < n; k++)
-            {
-                cur[k] += beta * prevV[k] - theta[k] * prevY[k];
-            }
+            SpikingStepKernels.LeakSubtract(prevV, prevY, Threshold, _beta, cur);
         }
         else
         {
-            for (int k = 0; k < n; k++)
-            {
-                cur[k] += beta * prevV[k] * (1f - prevY[k]);
-            }
+            SpikingStepKernels.LeakZero(prevV, prevY, _beta, cur);
         }
     }
 
     private void Fire(ReadOnlySpan<float> vt, Span<float> yt)
     {
         float[] theta = Threshold;
+        if (!_smooth)
+        {
+            SpikingStepKernels.Heaviside(vt, theta, yt);
+            return;
+        }
+
         for (int k = 0; k < vt.Length; k++)
         {
-            float d = vt[k] - theta[k];
-            yt[k] = _smooth ? _spike.Primitive(d) : d > 0f ? 1f : 0f;
+            yt[k] = _spike.Primitive(vt[k] - theta[k]);
         }
     }
 
@@ -313,28 +281,21 @@ public sealed class SpikingLayer
 
         if (_subtract)
         {
-            float[] theta = Threshold;
-            for (int k = 0; k < n; k++)
-            {
-                gy[k] -= theta[k] * next[k];
-            }
+            SpikingStepKernels.SubtractResetPath(Threshold, next, gy);
         }
         else
         {
-            for (int k = 0; k < n; k++)
-            {
-                gy[k] -= _beta * vt[k] * next[k];
-            }
+            SpikingStepKernels.ZeroResetPath(vt, _beta, next, gy);
         }
     }
 
-    private void AccumulateParameterGradients(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> gi,
+    private void AccumulateParameterGradients(SpikeList x, ReadOnlySpan<float> y, ReadOnlySpan<float> gi,
         LayerGradients grads, Span<float> gx, int steps)
     {
-        int n = Size, m = InputSize;
+        int n = Size, m = InputSize, p = Stride;
         for (int t = 0; t < steps; t++)
         {
-            ReadOnlySpan<float> git = gi.Slice(t * n, n);
+            ReadOnlySpan<float> git = gi.Slice(t * p, n);
             if (grads.Bias is not null)
             {
                 TensorPrimitives.Add(grads.Bias, git, grads.Bias);
@@ -354,25 +315,13 @@ public sealed class SpikingLayer
             }
         }
 
-        // dL/dW[k, j] += Σ_t x_t[j] · dL/dI_t[k], input-major so that row j of the (transposed) accumulator stays
-        // in cache while the steps are summed; the terms of each element are still added in step order.
-        for (int j = 0; j < m; j++)
-        {
-            Span<float> row = grads.WeightsTransposed.AsSpan(j * n, n);
-            for (int t = 0; t < steps; t++)
-            {
-                float xv = x[t * m + j];
-                if (xv != 0f)
-                {
-                    AddScaled(gi.Slice(t * n, n), xv, row);
-                }
-            }
-        }
-
+        // dL/dW[k, j] += Σ_t x_t[j] · dL/dI_t[k] over the active (t, j) only, each element's terms in step order.
+        SpikeKernels.ScatterOuter(x, gi, p, grads.WeightsTransposed, p, n);
+        grads.MarkRows(x);
         if (!gx.IsEmpty)
         {
             // dL/dx_t = Wᵀ dL/dI_t for every step at once: gx [T, m] = gi [T, n] · W [n, m] (BLAS).
-            Gemm.Sgemm(false, false, steps, m, n, 1f, gi, n, Weights, m, 0f, gx[..(steps * m)], m);
+            Gemm.Sgemm(false, false, steps, m, n, 1f, gi, p, Weights, m, 0f, gx[..(steps * m)], m);
         }
     }
 
@@ -387,17 +336,6 @@ public sealed class SpikingLayer
         else
         {
             TensorPrimitives.MultiplyAdd(source, scale, destination, destination);
-        }
-    }
-
-    private static void Transpose(float[] source, float[] destination, int rows, int cols)
-    {
-        for (int r = 0; r < rows; r++)
-        {
-            for (int c = 0; c < cols; c++)
-            {
-                destination[c * rows + r] = source[r * cols + c];
-            }
         }
     }
 

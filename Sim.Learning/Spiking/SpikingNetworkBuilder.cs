@@ -9,12 +9,16 @@ namespace NeuroSim.Learning.Spiking;
 /// Reads a <see cref="NetworkSpec"/> as a trainable spiking network over its <see cref="SynapseStore"/>: one
 /// population of kind "input", then a chain of dense all_to_all projections into populations of kind "leaky",
 /// "snu" or "ssnu" (the last one is the readout); a population may also have one all_to_all projection onto
-/// itself, which becomes the layer's recurrent weights. Layers wrap the store's arrays (weights, biases).
+/// itself, which becomes the layer's recurrent weights. Layers wrap the store's arrays (weights, biases, and
+/// per-neuron thresholds when the store holds them or they are trained: see <see cref="ThresholdParameter"/>).
 /// β = exp(−dt/tau_m) for "leaky" (dt from the simulation section), β = decay for SNUs. Structural problems are
 /// reported all at once with the JSON path of the culprit.
 /// </summary>
 public static class SpikingNetworkBuilder
 {
+    /// <summary>Name of the per-neuron parameter under which the store keeps a layer's thresholds θ.</summary>
+    public const string ThresholdParameter = "threshold";
+
     /// <summary>True when the spec has an input population and every other population is a trainable spiking
     /// kind.</summary>
     public static bool IsSpikingNetwork(NetworkSpec spec) =>
@@ -88,7 +92,8 @@ public static class SpikingNetworkBuilder
                 (float)target.Param("threshold"), model == SpikingNeuronModel.Lif ? training.Reset : ResetMode.Zero,
                 recurrent is not null, training.TrainThreshold, surrogate);
             layers.Add(new SpikingLayer(options, stored.Weight, stored.Bias,
-                recurrent is null ? null : store[recurrent.Name].Weight));
+                recurrent is null ? null : store[recurrent.Name].Weight,
+                Thresholds(store, target.Name, options)));
             current = p.Target;
         }
 
@@ -132,6 +137,28 @@ public static class SpikingNetworkBuilder
                 }
             }
         }
+    }
+
+    // Per-neuron thresholds live in the store (parameter "threshold" of the population), so that saving the store
+    // saves them: a store that has them (a trained network reloaded) gives them to the layer; when they are to
+    // be trained and the store has none yet, a fresh array with the file's value goes into the store; otherwise
+    // the layer uses the file's value. The layer wraps the store's array, so training updates it in place.
+    private static float[]? Thresholds(SynapseStore store, string population, SpikingLayerOptions options)
+    {
+        if (store.TryGetNeuronParameter(population, ThresholdParameter, out float[] theta))
+        {
+            return theta;
+        }
+
+        if (!options.TrainThreshold)
+        {
+            return null;
+        }
+
+        theta = new float[options.Size];
+        Array.Fill(theta, options.Threshold);
+        store.SetNeuronParameter(population, ThresholdParameter, theta);
+        return theta;
     }
 
     private static void CheckDense(SpecReader reader, ProjectionSpec p)

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace NeuroSim.Learning.Surrogates;
 
 /// <summary>
@@ -20,6 +22,32 @@ public sealed class FastSigmoidSurrogate : Surrogate
     {
         float d = 1f + Scale * MathF.Abs(x);
         return 1f / (d * d);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Vectorised; each lane does the scalar overload's operations in the same order (same bits).</remarks>
+    public override void Derivative(ReadOnlySpan<float> x, Span<float> destination)
+    {
+        if (destination.Length < x.Length)
+        {
+            throw new ArgumentException("destination is shorter than x", nameof(destination));
+        }
+
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var k = Vector256.Create(Scale);
+            for (; i <= x.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var d = Vector256<float>.One + k * Vector256.Abs(Vector256.Create(x.Slice(i, Vector256<float>.Count)));
+                (Vector256<float>.One / (d * d)).CopyTo(destination.Slice(i, Vector256<float>.Count));
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            destination[i] = Derivative(x[i]);
+        }
     }
 
     /// <inheritdoc />

@@ -22,13 +22,14 @@ namespace NeuroSim.Neurons.Leaky;
 /// step <see cref="StartStep"/> = d and runs <see cref="ActiveSteps"/> = T steps: engine step d + t is trainer
 /// step t. Outside its window the population neither integrates nor spikes and discards delivered input.</para>
 /// </remarks>
-public sealed class LeakyPopulation : ISpikingPopulation
+public sealed class LeakyPopulation : ISpikingPopulation, ITrainedLayerPopulation
 {
     private readonly double _tauMs;
     private readonly float _threshold;
     private readonly bool _subtract;
     private readonly float[] _v, _y, _input;
     private float _beta;
+    private float[]? _thresholds;
 
     /// <summary>Creates <paramref name="size"/> neurons with membrane time constant <paramref name="tauMs"/> (ms),
     /// threshold <paramref name="threshold"/> and reset by subtraction (or to zero).</summary>
@@ -65,14 +66,29 @@ public sealed class LeakyPopulation : ISpikingPopulation
     /// <summary>The decay β = exp(−dt/τ_m), computed by <see cref="Prepare"/> as the trainer computes it.</summary>
     public float Beta => _beta;
 
-    /// <summary>First engine step at which the neurons integrate (the layer's depth; default 0).</summary>
+    /// <inheritdoc/>
     public long StartStep { get; set; }
 
-    /// <summary>Number of steps the neurons integrate from <see cref="StartStep"/> (default: unlimited).</summary>
+    /// <inheritdoc/>
     public long ActiveSteps { get; set; } = long.MaxValue;
 
-    /// <summary>Bias b added to the input of every active step, or null (the store's projection bias).</summary>
+    /// <inheritdoc/>
     public float[]? Bias { get; set; }
+
+    /// <inheritdoc/>
+    public float[]? Thresholds
+    {
+        get => _thresholds;
+        set
+        {
+            if (value is not null && value.Length != Size)
+            {
+                throw new ArgumentException($"{Name}: {value.Length} thresholds for {Size} neurons", nameof(value));
+            }
+
+            _thresholds = value;
+        }
+    }
 
     /// <inheritdoc/>
     public float[] Variable(string name) => name switch
@@ -100,10 +116,11 @@ public sealed class LeakyPopulation : ISpikingPopulation
             return;
         }
 
-        float beta = _beta, theta = _threshold;
-        float[]? bias = Bias;
+        float beta = _beta;
+        float[]? bias = Bias, thresholds = _thresholds;
         for (int k = start; k < end; k++)
         {
+            float theta = thresholds is null ? _threshold : thresholds[k];
             float cur = bias is null ? _input[k] : bias[k] + _input[k];
             _input[k] = 0f;
             if (t > 0)

@@ -97,6 +97,31 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_NpzAndJson_NeuronParametersReadBackBitIdentical()
+    {
+        // Trained thresholds in the store are exported too: neuron_params.POP.NAME in the .npz (read by NumPy),
+        // neuron_parameters in the JSON; values bit for bit.
+        var network = NetworkLoader.LoadFromText(NeuronParameterFileTests.Spiking, "thresholds.json");
+        var store = SynapseStoreBuilder.Build(network);
+        float[] theta = [0.75f, 1.0000001f, -0f, 1e-40f];
+        store.SetNeuronParameter("h", "threshold", theta);
+        string file = Save(network, store);
+        string output = Path.Combine(_folder, "out.json");
+
+        Assert.Equal(ExitCodes.Ok, ExportCommand.Run(file, "npz", null, false, TextWriter.Null, TextWriter.Null));
+        Assert.Equal(ExitCodes.Ok, ExportCommand.Run(file, "json", output, false, TextWriter.Null, TextWriter.Null));
+
+        using JsonDocument npz = JsonDocument.Parse(NumPy.Run(Dump, Path.ChangeExtension(file, "npz")));
+        AssertFloats(theta, Values(npz.RootElement, "neuron_params.h.threshold", "<f4"), "h.threshold");
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(output));
+        JsonElement parameter = Assert.Single(json.RootElement.GetProperty("neuron_parameters").EnumerateArray());
+        Assert.Equal("h", parameter.GetProperty("population").GetString());
+        Assert.Equal("threshold", parameter.GetProperty("name").GetString());
+        SynapseSamples.AssertBits(theta, parameter.GetProperty("values").EnumerateArray().Select(ParseFloat).ToArray(),
+            "h.threshold");
+    }
+
+    [Fact]
     public void Run_JsonAboveLimit_RefusedWithUsageCodeUnlessForced()
     {
         string json = SynapseSamples.Ann.Replace("\"size\": 6", "\"size\": 200001");

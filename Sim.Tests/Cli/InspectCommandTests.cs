@@ -14,6 +14,21 @@ public sealed class InspectCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
+    public void Run_SynapseFileWithThresholds_PrintsNeuronParameters()
+    {
+        var network = NeuroSim.Core.Network.NetworkLoader.LoadFromText(NeuronParameterFileTests.Spiking, "t.json");
+        var store = NeuroSim.Core.Synapses.SynapseStoreBuilder.Build(network);
+        store.SetNeuronParameter("h", "threshold", [0.5f, 1f, 1.25f, 0.75f]);
+        string file = Path.Combine(_folder, "thresholds.msgpack");
+        SynapseFile.Save(file, network, store);
+        var stdout = new StringWriter();
+
+        Assert.Equal(ExitCodes.Ok, InspectCommand.Run(file, stdout, TextWriter.Null));
+
+        Assert.Contains("neuron params    h.threshold [4] 0.5..1.25", stdout.ToString());
+    }
+
+    [Fact]
     public void Run_SynapseFile_PrintsVersionNetworkMetadataAndProjectionStatistics()
     {
         var (network, store) = SynapseSamples.Build(SynapseSamples.Sparse);
@@ -25,7 +40,7 @@ public sealed class InspectCommandTests : IDisposable
 
         string text = stdout.ToString();
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("synapse file (format 1.0)", text);
+        Assert.Contains("synapse file (format 1.1)", text);
         Assert.Contains("sparse-mix (2 populations, 3 projections", text);
         Assert.Contains("epoch = 4, mode = \"snn\"", text);
         string row = text.Split('\n').Single(l => l.StartsWith("ba ", StringComparison.Ordinal));
@@ -55,7 +70,7 @@ public sealed class InspectCommandTests : IDisposable
 
         string text = stdout.ToString();
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("checkpoint (format 1.0)", text);
+        Assert.Contains("checkpoint (format 1.1)", text);
         Assert.Contains("ann, next epoch 3, next batch 17", text);
         Assert.Contains("adam.m/in_h.weight [30]", text);
         Assert.Contains("shuffle [4]", text);

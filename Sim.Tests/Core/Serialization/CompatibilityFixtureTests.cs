@@ -35,6 +35,19 @@ public sealed class CompatibilityFixtureTests
     }
 
     [Fact]
+    public void Load_SnnSynapseFileV10_LoadsWithoutNeuronParameters()
+    {
+        // Written before format 1.1 by `neurosim train` (784-3-10 leaky, train_threshold on): no field 5.
+        SynapseFileContents loaded = SynapseFile.Load(Fixture("snn-synapses-v1.0.msgpack"));
+
+        Assert.Equal(new FormatVersion(1, 0), loaded.Version);
+        Assert.Equal("old-snn", loaded.Network.Name);
+        Assert.Empty(loaded.Store.NeuronParameters);
+        Assert.Equal(784 * 3, loaded.Store["in_h"].Weight.Length);
+        Assert.Equal(10, loaded.Store["h_out"].Bias!.Length);
+    }
+
+    [Fact]
     public void Load_CheckpointV10_ValuesAsWritten()
     {
         Checkpoint loaded = Checkpoint.Load(Fixture("checkpoint-v1.0.msgpack"));

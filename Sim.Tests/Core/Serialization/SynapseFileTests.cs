@@ -162,7 +162,7 @@ public sealed class SynapseFileTests : IDisposable
         var ex = Assert.Throws<SynapseFileException>(() => SynapseFile.Load(path));
 
         Assert.Equal($"{path}: written in format version 2.1, but this NeuroSim reads format versions up to 1.x " +
-            "(1.0); update NeuroSim to read it", ex.Message);
+            "(1.1); update NeuroSim to read it", ex.Message);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class SynapseFileTests : IDisposable
     {
         ReadOnlyMemory<byte> payload = PayloadWriter.Build((ref MessagePackWriter w) =>
         {
-            w.WriteMapHeader(StoreCodec.CommonFieldCount);
+            w.WriteMapHeader(StoreCodec.CommonFieldCount(store));
             StoreCodec.WriteCommon(ref w, network with { SourceText = json ?? network.SourceText }, store, null);
         });
         if (forgeCounts)
@@ -222,7 +222,7 @@ public sealed class SynapseFileTests : IDisposable
             var forged = new SynapseStore(store.Projections.Select(p => Forge(network, p)));
             payload = PayloadWriter.Build((ref MessagePackWriter w) =>
             {
-                w.WriteMapHeader(StoreCodec.CommonFieldCount);
+                w.WriteMapHeader(StoreCodec.CommonFieldCount(forged));
                 StoreCodec.WriteCommon(ref w, network, forged, null);
             });
         }

@@ -68,4 +68,39 @@ public class PoissonEncoderTests
         Assert.Contains("2000 Hz", ex.Message);
         Assert.Contains("≤ 1 spike per step", ex.Message);
     }
+
+    [Theory]
+    [InlineData(25)]
+    [InlineData(7)]
+    [InlineData(1)]
+    public void EncodeByInput_AnyStepCount_SameSpikesAsDenseRaster(int steps)
+    {
+        // The sparse path draws eight steps per vector plus a scalar tail; every count of steps must list exactly
+        // the raster's spikes, input by input, steps ascending. Intensities cover 0, tiny, mid, 1 and out of range.
+        const int n = 50;
+        var encoder = new PoissonEncoder(steps, maxRateHz: 800, dtMs: 1, seed: 5);
+        var x = Enumerable.Range(0, n).Select(i => (i % 6) switch
+        {
+            0 => 0f, 1 => 1e-7f, 2 => 0.5f, 3 => 1f, 4 => 1.5f, _ => -0.2f,
+        }).ToArray();
+        var raster = new float[steps * n];
+        encoder.Encode(x, raster, sampleKey: 9);
+        var start = new int[n + 1];
+        var list = new int[steps * n];
+        int count = encoder.EncodeByInput(x, 9, start, list);
+        Assert.Equal(raster.Count(v => v == 1f), count);
+        for (int i = 0; i < n; i++)
+        {
+            var expected = Enumerable.Range(0, steps).Where(t => raster[t * n + i] == 1f);
+            Assert.Equal(expected, list[start[i]..start[i + 1]]);
+        }
+    }
+
+    [Fact]
+    public void EncodeByInput_ListTooShort_ThrowsNamingTheSizes()
+    {
+        var encoder = new PoissonEncoder(10, 1000, 1, 1);
+        var e = Assert.Throws<ArgumentException>(() => encoder.EncodeByInput(new float[4], 0, new int[5], new int[39]));
+        Assert.Contains("10 × 4", e.Message);
+    }
 }

@@ -68,6 +68,41 @@ public class BpttEngineTests
     }
 
     [Fact]
+    public void ComputeGradients_AfterBatchTouchingOtherInputs_SameBitsAsFreshEngine()
+    {
+        // Accumulators are cleared and reduced only on the rows (inputs) that spiked: a batch in which inputs 0-9
+        // are silent, run after one in which they spike, must not see the earlier batch's rows.
+        var (x, labels, keys) = MakeBatch(37, 20, 3);
+        var silent = (float[])x.Clone();
+        for (int b = 0; b < 37; b++)
+        {
+            Array.Clear(silent, b * 20, 10);
+        }
+
+        float[][] Run(bool warm)
+        {
+            var network = MakeNetwork(5, recurrent: false);
+            var engine = new BpttEngine(network, new PoissonEncoder(15, 1000, 1, 9),
+                new BpttOptions(15, Threads: 2, ChunkSize: 8), 64);
+            if (warm)
+            {
+                engine.ComputeGradients(x, labels, keys, 37);
+            }
+
+            var r = engine.ComputeGradients(silent, labels, keys, 37);
+            return [.. Gradients(network), [(float)r.Loss, r.Correct]];
+        }
+
+        var fresh = Run(false);
+        var warm = Run(true);
+        Assert.Equal(0f, fresh[0][3 * 20 + 5]);
+        for (int i = 0; i < fresh.Length; i++)
+        {
+            Assert.Equal(fresh[i], warm[i]);
+        }
+    }
+
+    [Fact]
     public void ComputeGradients_GrapesFactorPerHiddenNeuron_ScalesThatNeuronsWeightRowExactly()
     {
         // Feed-forward hidden layer: neuron k's input-current gradient depends only on the gradient reaching its

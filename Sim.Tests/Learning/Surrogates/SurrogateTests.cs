@@ -82,4 +82,21 @@ public class SurrogateTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new FastSigmoidSurrogate(0f));
         Assert.Contains("slope", ex.Message);
     }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void DerivativeSpan_AnyLength_SameBitsAsScalarOverload(string name)
+    {
+        // The span overload may be vectorised (fast sigmoid is); lengths around the vector width and the extremes.
+        var s = SurrogateCatalog.Create(name, 3f);
+        var rng = new Random(3);
+        foreach (int n in new[] { 0, 1, 7, 8, 9, 17, 33 })
+        {
+            var x = Enumerable.Range(0, n).Select(i => i < Extremes.Length && i % 2 == 1
+                ? Extremes[i] : (float)(4 * rng.NextDouble() - 2)).ToArray();
+            var d = new float[n];
+            s.Derivative(x, d);
+            Assert.Equal(x.Select(s.Derivative).ToArray(), d);
+        }
+    }
 }
