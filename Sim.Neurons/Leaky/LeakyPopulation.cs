@@ -19,30 +19,28 @@ namespace NeuroSim.Neurons.Leaky;
 /// the trainer's spikes to the bit. Both receptors add their (signed) weights to the same input.</para>
 /// <para>Latency: the engine delivers a spike found in step n at step n + 1, while the trainer propagates through
 /// all layers within one step. A layer at depth d (the input population at depth 0) therefore starts at engine
-/// step <see cref="StartStep"/> = d and runs <see cref="ActiveSteps"/> = T steps: engine step d + t is trainer
-/// step t. Outside its window the population neither integrates nor spikes and discards delivered input.</para>
+/// step <see cref="TrainedLayerPopulation.StartStep"/> = d and runs
+/// <see cref="TrainedLayerPopulation.ActiveSteps"/> = T steps: engine step d + t is trainer step t. Outside its
+/// window the population neither integrates nor spikes and discards delivered input.</para>
 /// </remarks>
-public sealed class LeakyPopulation : ISpikingPopulation, ITrainedLayerPopulation
+public sealed class LeakyPopulation : TrainedLayerPopulation
 {
     private readonly double _tauMs;
     private readonly float _threshold;
     private readonly bool _subtract;
     private readonly float[] _v, _y, _input;
     private float _beta;
-    private float[]? _thresholds;
 
     /// <summary>Creates <paramref name="size"/> neurons with membrane time constant <paramref name="tauMs"/> (ms),
     /// threshold <paramref name="threshold"/> and reset by subtraction (or to zero).</summary>
     public LeakyPopulation(string name, int size, double tauMs, double threshold, bool resetBySubtraction)
+        : base(name, size)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(size);
         if (!(tauMs > 0) || double.IsInfinity(tauMs))
         {
             throw new ArgumentException($"{name}: tau_m must be > 0 ms (got {tauMs} ms)", "tau_m");
         }
 
-        Name = name;
-        Size = size;
         _tauMs = tauMs;
         _threshold = (float)threshold;
         _subtract = resetBySubtraction;
@@ -51,47 +49,11 @@ public sealed class LeakyPopulation : ISpikingPopulation, ITrainedLayerPopulatio
         _input = new float[size];
     }
 
-    /// <inheritdoc/>
-    public string Name { get; }
-
-    /// <inheritdoc/>
-    public int Size { get; }
-
-    /// <inheritdoc/>
-    public bool AcceptsInput => true;
-
-    /// <inheritdoc/>
-    public IReadOnlyList<string> Variables => ["v", "y"];
-
     /// <summary>The decay β = exp(−dt/τ_m), computed by <see cref="Prepare"/> as the trainer computes it.</summary>
     public float Beta => _beta;
 
     /// <inheritdoc/>
-    public long StartStep { get; set; }
-
-    /// <inheritdoc/>
-    public long ActiveSteps { get; set; } = long.MaxValue;
-
-    /// <inheritdoc/>
-    public float[]? Bias { get; set; }
-
-    /// <inheritdoc/>
-    public float[]? Thresholds
-    {
-        get => _thresholds;
-        set
-        {
-            if (value is not null && value.Length != Size)
-            {
-                throw new ArgumentException($"{Name}: {value.Length} thresholds for {Size} neurons", nameof(value));
-            }
-
-            _thresholds = value;
-        }
-    }
-
-    /// <inheritdoc/>
-    public float[] Variable(string name) => name switch
+    public override float[] Variable(string name) => name switch
     {
         "v" => _v,
         "y" => _y,
@@ -99,13 +61,13 @@ public sealed class LeakyPopulation : ISpikingPopulation, ITrainedLayerPopulatio
     };
 
     /// <inheritdoc/>
-    public void Prepare(double dt) => _beta = (float)Math.Exp(-dt / _tauMs);
+    public override void Prepare(double dt) => _beta = (float)Math.Exp(-dt / _tauMs);
 
     /// <inheritdoc/>
-    public Span<float> SynapticVariable(Receptor receptor) => _input;
+    public override Span<float> SynapticVariable(Receptor receptor) => _input;
 
     /// <inheritdoc/>
-    public void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes)
+    public override void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes)
     {
         var input = _input.AsSpan(start, end - start);
         due.AddTo(input, input);
@@ -117,7 +79,7 @@ public sealed class LeakyPopulation : ISpikingPopulation, ITrainedLayerPopulatio
         }
 
         float beta = _beta;
-        float[]? bias = Bias, thresholds = _thresholds;
+        float[]? bias = Bias, thresholds = Thresholds;
         for (int k = start; k < end; k++)
         {
             float theta = thresholds is null ? _threshold : thresholds[k];

@@ -26,18 +26,17 @@ namespace NeuroSim.Neurons.Snu;
 /// receives their output, i.e. as a network's readout, whose y is read from the state variable <c>y</c>.</para>
 /// <para>Latency and windows as for <see cref="LeakyPopulation"/> (<see cref="ITrainedLayerPopulation"/>).</para>
 /// </remarks>
-public sealed class SnuPopulation : ISpikingPopulation, ITrainedLayerPopulation
+public sealed class SnuPopulation : TrainedLayerPopulation
 {
     private readonly float _decay, _threshold;
     private readonly float[] _s, _y, _input;
-    private float[]? _thresholds;
 
     /// <summary>Creates <paramref name="size"/> units with state decay <paramref name="decay"/> λ in [0, 1] and
     /// threshold <paramref name="threshold"/>; <paramref name="soft"/> makes them sSNUs (sigmoid output, no
     /// spikes).</summary>
     public SnuPopulation(string name, int size, double decay, double threshold, bool soft = false)
+        : base(name, size)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(size);
         if (!(decay >= 0 && decay <= 1))
         {
             throw new ArgumentException($"{name}: decay must be in [0, 1] (got {decay})", "decay");
@@ -48,8 +47,6 @@ public sealed class SnuPopulation : ISpikingPopulation, ITrainedLayerPopulation
             throw new ArgumentException($"{name}: threshold must be finite (got {threshold})", "threshold");
         }
 
-        Name = name;
-        Size = size;
         _decay = (float)decay;
         _threshold = (float)threshold;
         Soft = soft;
@@ -57,18 +54,6 @@ public sealed class SnuPopulation : ISpikingPopulation, ITrainedLayerPopulation
         _y = new float[size];
         _input = new float[size];
     }
-
-    /// <inheritdoc/>
-    public string Name { get; }
-
-    /// <inheritdoc/>
-    public int Size { get; }
-
-    /// <inheritdoc/>
-    public bool AcceptsInput => true;
-
-    /// <inheritdoc/>
-    public IReadOnlyList<string> Variables => ["v", "y"];
 
     /// <summary>The decay λ as the trainer uses it (the file's value rounded to float32).</summary>
     public float Decay => _decay;
@@ -78,31 +63,7 @@ public sealed class SnuPopulation : ISpikingPopulation, ITrainedLayerPopulation
     public bool Soft { get; }
 
     /// <inheritdoc/>
-    public long StartStep { get; set; }
-
-    /// <inheritdoc/>
-    public long ActiveSteps { get; set; } = long.MaxValue;
-
-    /// <inheritdoc/>
-    public float[]? Bias { get; set; }
-
-    /// <inheritdoc/>
-    public float[]? Thresholds
-    {
-        get => _thresholds;
-        set
-        {
-            if (value is not null && value.Length != Size)
-            {
-                throw new ArgumentException($"{Name}: {value.Length} thresholds for {Size} neurons", nameof(value));
-            }
-
-            _thresholds = value;
-        }
-    }
-
-    /// <inheritdoc/>
-    public float[] Variable(string name) => name switch
+    public override float[] Variable(string name) => name switch
     {
         "v" => _s,
         "y" => _y,
@@ -111,15 +72,15 @@ public sealed class SnuPopulation : ISpikingPopulation, ITrainedLayerPopulation
 
     /// <inheritdoc/>
     /// <remarks>λ is a per-step factor given in the file; it does not depend on dt.</remarks>
-    public void Prepare(double dt)
+    public override void Prepare(double dt)
     {
     }
 
     /// <inheritdoc/>
-    public Span<float> SynapticVariable(Receptor receptor) => _input;
+    public override Span<float> SynapticVariable(Receptor receptor) => _input;
 
     /// <inheritdoc/>
-    public void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes)
+    public override void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes)
     {
         var input = _input.AsSpan(start, end - start);
         due.AddTo(input, input);
@@ -131,7 +92,7 @@ public sealed class SnuPopulation : ISpikingPopulation, ITrainedLayerPopulation
         }
 
         float decay = _decay;
-        float[]? bias = Bias, thresholds = _thresholds;
+        float[]? bias = Bias, thresholds = Thresholds;
         for (int k = start; k < end; k++)
         {
             float theta = thresholds is null ? _threshold : thresholds[k];
