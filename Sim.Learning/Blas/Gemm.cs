@@ -23,17 +23,23 @@ public static class Gemm
     public const int ColumnBlock = 128;
 
     private static readonly bool NativeLoaded = ProbeNative();
-    private static bool forceManaged = Environment.GetEnvironmentVariable("NEUROSIM_BLAS") == "managed";
+    private static readonly bool ManagedByEnvironment =
+        Environment.GetEnvironmentVariable("NEUROSIM_BLAS") == "managed";
+    [ThreadStatic]
+    private static bool forceManagedOnThisThread;
     private static int threads = Environment.ProcessorCount;
 
-    /// <summary>True when products go to OpenBLAS, false when the managed fallback computes them.</summary>
-    public static bool UsesNative => NativeLoaded && !forceManaged;
+    /// <summary>True when products called from this thread go to OpenBLAS, false when the managed fallback computes
+    /// them (no OpenBLAS, <c>NEUROSIM_BLAS=managed</c>, or <see cref="ForceManaged"/> on this thread).</summary>
+    public static bool UsesNative => NativeLoaded && !ManagedByEnvironment && !forceManagedOnThisThread;
 
     /// <summary>A short name of the active back end, for logs and benchmark reports.</summary>
     public static string BackendName => UsesNative ? "OpenBLAS (libopenblas.so.0)" : "managed fallback";
 
-    /// <summary>Forces the managed fallback on or off (tests compare the two back ends with it).</summary>
-    public static void ForceManaged(bool value) => forceManaged = value;
+    /// <summary>Forces the managed fallback on or off for products called from the calling thread only (tests
+    /// compare the two back ends with it; a process-wide switch changed the bits of other tests running at the
+    /// same time).</summary>
+    public static void ForceManaged(bool value) => forceManagedOnThisThread = value;
 
     /// <summary>Sets how many column blocks may be computed at once (default: the number of cores).</summary>
     public static void SetThreads(int count)

@@ -102,6 +102,28 @@ public class GemmTests
         Assert.Contains("needs 4", ex.Message);
     }
 
+    [Fact]
+    public void ForceManaged_OnOneThread_LeavesOtherThreadsOnTheirBackend()
+    {
+        // The switch is for comparing back ends inside one test; other tests' threads must keep their bits.
+        bool native = NativeAvailable();
+        bool otherThreadNative = !native;
+        Gemm.ForceManaged(true);
+        try
+        {
+            var thread = new Thread(() => otherThreadNative = Gemm.UsesNative);
+            thread.Start();
+            thread.Join();
+            Assert.False(Gemm.UsesNative);
+        }
+        finally
+        {
+            Gemm.ForceManaged(false);
+        }
+
+        Assert.Equal(native, otherThreadNative);
+    }
+
     private static bool NativeAvailable()
     {
         Gemm.ForceManaged(false);
