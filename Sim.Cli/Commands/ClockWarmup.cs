@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NeuroSim.Cli.Output;
 using NeuroSim.Core.Engine;
 using NeuroSim.Core.Plasticity;
@@ -30,14 +31,27 @@ internal static class ClockWarmup
     /// <summary>Steps the copy is run for.</summary>
     public const int Steps = 100;
 
-    /// <summary>Builds a copy with <paramref name="build"/> and runs it; does nothing for large networks.</summary>
+    /// <summary>Builds a copy with <paramref name="build"/> and runs it, then collects it (so that the collector
+    /// does not reclaim it during the timed run); does nothing for large networks.</summary>
     public static void Run(
+        SimulationNetwork real, Func<SimulationNetwork> build, Func<SimulationNetwork, int, IPlasticityRule?> rule,
+        Func<SimulationNetwork, IReadOnlyList<StateRecorder>> stateRecorders, int threads)
+    {
+        if (RunCopy(real, build, rule, stateRecorders, threads))
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool RunCopy(
         SimulationNetwork real, Func<SimulationNetwork> build, Func<SimulationNetwork, int, IPlasticityRule?> rule,
         Func<SimulationNetwork, IReadOnlyList<StateRecorder>> stateRecorders, int threads)
     {
         if (real.SynapseCount > MaxSynapses || real.Populations.Sum(p => (long)p.Size) > MaxNeurons)
         {
-            return;
+            return false;
         }
 
         var copy = build();
@@ -61,5 +75,6 @@ internal static class ClockWarmup
 
         engine.Run(Steps);
         recorder.Complete();
+        return true;
     }
 }

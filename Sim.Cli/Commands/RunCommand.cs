@@ -316,14 +316,14 @@ public static class RunCommand
                     run.Exact ? Core.Engine.EventDriven.SpikeTiming.Exact : Core.Engine.EventDriven.SpikeTiming.Grid,
                     spikeFiles.Times, recorded,
                     stateRecorders.Select(r => (r, network.IndexOf(r.Population))).ToList());
-                var cpu = ProcessorTime();
+                double cpu = ProcessCpuClock.Seconds();
                 // Exact timing takes the file's delays as they are (the network's are rounded to steps).
                 Func<int, double>? delays = run.Exact
                     ? c => spec.Projection(network.Connections[c].Name).Delay : null;
                 (simulateSeconds, events) = EventRun.Simulate(network, steps, [statistics, recorder], outputs,
                     c => Rule(spec, network, c), delays, cancel);
                 recorder.Complete();
-                simulateCpuSeconds = (ProcessorTime() - cpu).TotalSeconds;
+                simulateCpuSeconds = ProcessCpuClock.Seconds() - cpu;
             }
             else
             {
@@ -343,13 +343,13 @@ public static class RunCommand
                     engine.AddObserver(stateRecorder);
                 }
 
-                var cpu = ProcessorTime();
+                double cpu = ProcessCpuClock.Seconds();
                 var clock = Stopwatch.StartNew();
                 RunProgress.Run(steps, network.Dt, engine.Run, cancel);
                 recorder.Complete();
                 clock.Stop();
                 simulateSeconds = clock.Elapsed.TotalSeconds;
-                simulateCpuSeconds = (ProcessorTime() - cpu).TotalSeconds;
+                simulateCpuSeconds = ProcessCpuClock.Seconds() - cpu;
                 events = engine.SynapticEvents;
             }
         }
@@ -406,12 +406,6 @@ public static class RunCommand
 
         Console.WriteLine($"build {summary.BuildSeconds:F3} s, simulate {summary.SimulateSeconds:F3} s, " +
             $"{summary.SynapticEvents} synaptic events ({summary.EventsPerSecond:E3}/s); output in {dir}");
-    }
-
-    private static TimeSpan ProcessorTime()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime;
     }
 
     private static int Fail(int code, string message)

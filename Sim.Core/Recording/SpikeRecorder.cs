@@ -35,8 +35,14 @@ public sealed class SpikeRecorder : ISpikeObserver, IDisposable
             SingleReader = true,
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
+            // The reader is a thread blocked on the wait task: waking it is one signal, cheaper done by the
+            // writer itself than by a thread-pool worker that then spins idle.
+            AllowSynchronousContinuations = true,
         });
-        _consumer = Task.Run(ConsumeAsync);
+        // A dedicated thread that blocks between batches: a thread-pool worker would spin looking for work after
+        // each batch, processor time that a single-threaded run would be charged for.
+        _consumer = Task.Factory.StartNew(Consume, CancellationToken.None, TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         Prime();
     }
 
@@ -143,21 +149,25 @@ public sealed class SpikeRecorder : ISpikeObserver, IDisposable
         _count = 0;
     }
 
-    private async Task ConsumeAsync()
+    private void Consume()
     {
-        await foreach (var (events, count) in _channel.Reader.ReadAllAsync().ConfigureAwait(false))
+        var reader = _channel.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            try
+            while (reader.TryRead(out var item))
             {
-                if (count > 0)
+                try
                 {
-                    _sink.Write(events.AsSpan(0, count));
+                    if (item.Count > 0)
+                    {
+                        _sink.Write(item.Events.AsSpan(0, item.Count));
+                    }
                 }
-            }
-            finally
-            {
-                ArrayPool<SpikeEvent>.Shared.Return(events);
-                _primed.Set();
+                finally
+                {
+                    ArrayPool<SpikeEvent>.Shared.Return(item.Events);
+                    _primed.Set();
+                }
             }
         }
     }
