@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NeuroSim.Core.Diagnostics;
 using NeuroSim.Core.Engine;
 using NeuroSim.Core.Engine.EventDriven;
 using NeuroSim.Core.Plasticity;
@@ -100,7 +101,7 @@ public static class EventVsClockComparison
     private static Sample Measure(Func<SimulationNetwork> build, double duration, Func<int, IPlasticityRule?>? rules)
     {
         var clockNet = build();
-        double cpu0 = ThreadCpuClock.Seconds();
+        double cpu0 = CpuClock.ThreadSeconds();
         var sw = Stopwatch.StartNew();
         long clockSpikes;
         using (var clock = new ClockEngine(clockNet))
@@ -113,15 +114,15 @@ public static class EventVsClockComparison
         }
 
         double clockS = sw.Elapsed.TotalSeconds;
-        double clockCpu = ThreadCpuClock.Seconds() - cpu0;
+        double clockCpu = CpuClock.ThreadSeconds() - cpu0;
         var view = EventNetworkFactory.From(build(), rules);
         var engine = new EventDrivenEngine(view, SpikeTiming.Grid) { LookAheadSteps = _lookAhead };
         var count = new Count();
-        cpu0 = ThreadCpuClock.Seconds();
+        cpu0 = CpuClock.ThreadSeconds();
         sw.Restart();
         engine.Run(duration, count);
         double eventS = sw.Elapsed.TotalSeconds;
-        double eventCpu = ThreadCpuClock.Seconds() - cpu0;
+        double eventCpu = CpuClock.ThreadSeconds() - cpu0;
 
         int lifNeurons = view.Populations.Where(p => p.IsLif).Sum(p => p.Size);
         long lifSpikes = engine.SpikeCounts.Where((_, p) => view.Populations[p].IsLif).Sum();

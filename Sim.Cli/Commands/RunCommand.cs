@@ -3,6 +3,7 @@ using System.Diagnostics;
 using NeuroSim.Cli.EventDriven;
 using NeuroSim.Cli.Output;
 using NeuroSim.Cli.Plotting;
+using NeuroSim.Core.Diagnostics;
 using NeuroSim.Core.Engine;
 using NeuroSim.Core.IO;
 using NeuroSim.Core.Network;
@@ -316,14 +317,14 @@ public static class RunCommand
                     run.Exact ? Core.Engine.EventDriven.SpikeTiming.Exact : Core.Engine.EventDriven.SpikeTiming.Grid,
                     spikeFiles.Times, recorded,
                     stateRecorders.Select(r => (r, network.IndexOf(r.Population))).ToList());
-                double cpu = ProcessCpuClock.Seconds();
+                double cpu = CpuClock.ProcessSeconds();
                 // Exact timing takes the file's delays as they are (the network's are rounded to steps).
                 Func<int, double>? delays = run.Exact
                     ? c => spec.Projection(network.Connections[c].Name).Delay : null;
                 (simulateSeconds, events) = EventRun.Simulate(network, steps, [statistics, recorder], outputs,
                     c => Rule(spec, network, c), delays, cancel);
                 recorder.Complete();
-                simulateCpuSeconds = ProcessCpuClock.Seconds() - cpu;
+                simulateCpuSeconds = CpuClock.ProcessSeconds() - cpu;
             }
             else
             {
@@ -343,13 +344,13 @@ public static class RunCommand
                     engine.AddObserver(stateRecorder);
                 }
 
-                double cpu = ProcessCpuClock.Seconds();
+                double cpu = CpuClock.ProcessSeconds();
                 var clock = Stopwatch.StartNew();
                 RunProgress.Run(steps, network.Dt, engine.Run, cancel);
                 recorder.Complete();
                 clock.Stop();
                 simulateSeconds = clock.Elapsed.TotalSeconds;
-                simulateCpuSeconds = ProcessCpuClock.Seconds() - cpu;
+                simulateCpuSeconds = CpuClock.ProcessSeconds() - cpu;
                 events = engine.SynapticEvents;
             }
         }
