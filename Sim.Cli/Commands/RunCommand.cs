@@ -175,12 +175,14 @@ public static class RunCommand
         var timing = engineKind == EngineKind.Clock ? EventTiming.Grid
             : timingName is null ? spec.Simulation.Timing
             : timingName == "exact" ? EventTiming.Exact : EventTiming.Grid;
-        if (!(engineKind == EngineKind.Event && timing == EventTiming.Exact) && RunInputChecks.OffGridDelay(spec) is string delay)
+        bool exact = engineKind == EngineKind.Event && timing == EventTiming.Exact;
+        if (!exact && RunInputChecks.OffGridDelay(spec) is string delay)
         {
             return Fail(ExitCodes.BadInput, delay);
         }
 
-        if (engineKind == EngineKind.Event && timing == EventTiming.Grid && RunInputChecks.OffGridSpikeTime(spec) is string offGrid)
+        if (engineKind == EngineKind.Event && timing == EventTiming.Grid
+            && RunInputChecks.OffGridSpikeTime(spec) is string offGrid)
         {
             return Fail(ExitCodes.BadInput, offGrid);
         }
@@ -194,14 +196,15 @@ public static class RunCommand
         SimulationNetwork network;
         try
         {
-            network = SimulationNetworkBuilder.Build(spec, SynapseStoreBuilder.Build(spec), Factories(), seed);
+            SimulationNetwork Build() =>
+                SimulationNetworkBuilder.Build(spec, SynapseStoreBuilder.Build(spec), Factories(), seed);
+            network = Build();
             CodeWarmup.Prepare(typeof(ClockEngine), typeof(SpikeRecorder), typeof(SpikeStatistics),
                 typeof(StateRecorder), typeof(FileSpikeSink));
             if (engineKind == EngineKind.Clock)
             {
-                ClockWarmup.Run(network,
-                    () => SimulationNetworkBuilder.Build(spec, SynapseStoreBuilder.Build(spec), Factories(), seed),
-                    (copy, c) => Rule(spec, copy, c), copy => StateRecording.Create(spec, copy), threads);
+                ClockWarmup.Run(network, Build, (copy, c) => Rule(spec, copy, c),
+                    copy => StateRecording.Create(spec, copy), threads);
             }
         }
         catch (NetworkValidationException ex)

@@ -18,8 +18,8 @@ namespace NeuroSim.Core.Engine;
 /// <item>integrate: the population's state is propagated to t_n + dt;</item>
 /// <item>threshold and reset: neurons that reach threshold spike (stamped t_n) and are reset.</item>
 /// </list>
-/// <para>Deliver, integrate, threshold and reset run fused, one pass per block of neurons, on the worker threads. Then, on
-/// the calling thread:</para>
+/// <para>Integrate, threshold and reset run fused, one pass per block of neurons, on the worker threads (delivery
+/// too when a slot is dense, see <see cref="DeliveryRing"/>). Then, on the calling thread:</para>
 /// <list type="number">
 /// <item>propagate: each spike is fanned out into the ring slot of step n + 1 + delay;</item>
 /// <item>record: spike observers (recorders, statistics) see the step's spikes.</item>
@@ -167,7 +167,10 @@ public sealed class ClockEngine : IDisposable
         _workers.Run(_blocks.Length, _advanceBlock);
         for (int p = 0; p < _network.Populations.Count; p++)
         {
-            _network.Ring(p)?.Reset(_network.Ring(p)!.SlotOf(CurrentStep));
+            if (_network.Ring(p) is { } ring)
+            {
+                ring.Reset(ring.SlotOf(CurrentStep));
+            }
         }
     }
 

@@ -15,12 +15,14 @@ namespace NeuroSim.Core.Engine;
 /// zeroes its own slot before any spike of step n is written (as NEST's ring buffers do). Each neuron's jumps are
 /// summed in the slot in delivery order, starting from zero, and the sum is added to its synaptic variable once,
 /// so the result does not depend on how the slot is consumed.</para>
-/// <para>Two ways to consume a slot, chosen per slot and receptor by how many neurons it touched. While that is
-/// at most a quarter of the population, the slot keeps the list of touched neurons (a neuron is listed when an
-/// event finds its cell at zero; a cell that sums back to zero may be listed twice, which is harmless) and <see cref="ConsumeSparse"/> visits just those. Past that, the list is
-/// dropped and the population consumes the whole slot inside its step kernel (<see cref="DueJumps"/>), one
-/// vectorised pass it makes over its state anyway. At CUBA's activity (~0.04 synaptic events per neuron and
-/// step) the sparse way saves the kernel two load and two store streams per neuron.</para>
+/// <para>Two ways to consume a slot. Each receptor's slot keeps a list of the neurons its events touched (a neuron
+/// is listed when an event finds its cell at zero; a cell that sums back to zero may be listed twice, which is
+/// harmless), with room for a quarter of the population; <see cref="ConsumeSparse"/> visits just those. When a
+/// row might not fit (list length + row length > room; decided by the data alone, so the same on every run), the
+/// list is dropped, the slot is dense, and the population consumes the whole slot inside its step kernel
+/// (<see cref="DueJumps"/>), one vectorised pass it makes over its state anyway. At CUBA's activity (~0.04
+/// synaptic events per neuron and step) the sparse way saves the kernel two load and two store streams per
+/// neuron.</para>
 /// </remarks>
 public sealed class DeliveryRing
 {

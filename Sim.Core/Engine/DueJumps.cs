@@ -18,9 +18,6 @@ public readonly ref struct DueJumps(Span<float> excitatory, Span<float> inhibito
     /// <summary>Jumps into the inhibitory synaptic variable (empty: none).</summary>
     public readonly Span<float> Inhibitory = inhibitory;
 
-    /// <summary>Whether there is nothing to consume (a population without input).</summary>
-    public bool IsEmpty => Excitatory.IsEmpty && Inhibitory.IsEmpty;
-
     /// <summary>Adds the jumps to <paramref name="excitatory"/> and <paramref name="inhibitory"/> (the block's
     /// synaptic variables, which may be the same span) and zeroes them.</summary>
     public void AddTo(Span<float> excitatory, Span<float> inhibitory)

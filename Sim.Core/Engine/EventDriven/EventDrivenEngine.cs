@@ -124,7 +124,8 @@ public sealed class EventDrivenEngine
 
         _popConst = pops.Select(p => p.Lif ?? default).ToArray();
         _popGrid = Enumerable.Range(0, pops.Count)
-            .Select(p => pops[p].IsLif && pops[p].Drive is null && pops[p].Size > 0 ? _grid[_offset[p]] : null).ToArray();
+            .Select(p => pops[p].IsLif && pops[p].Drive is null && pops[p].Size > 0 ? _grid[_offset[p]] : null)
+            .ToArray();
         _steppedSources = Enumerable.Range(0, pops.Count).Where(p => pops[p].Stepped is not null).ToArray();
         _steppedBuffers = pops.Select(p => new SpikeBuffer(p.Stepped is null ? 0 : p.Size)).ToArray();
         _dirty = new int[n];

@@ -5,8 +5,8 @@ using NeuroSim.Learning.Surrogates;
 
 namespace NeuroSim.Tests.Learning.Bptt;
 
-// Bit-for-bit comparisons across thread counts go through Gemm, whose backend GemmTests switches process-wide
-// (managed vs OpenBLAS, which round differently): run in the same collection, not alongside it.
+// Allocation checks and comparisons across thread counts go through Gemm, whose thread count is process-wide
+// (Gemm.SetThreads, set by other classes): run in the same collection, not alongside them.
 [Collection(ProcessStateCollection.Name)]
 public class BpttEngineTests
 {
