@@ -48,6 +48,7 @@ public sealed class ClockEngine : IDisposable
     private readonly long[] _spikeCounts;
     private readonly float?[] _sharedWeight;
     private readonly ushort[]?[] _shortPost;
+    private readonly IFloat64Population?[] _float64;
     private ClockPlasticity? _plasticity;
 
     /// <summary>Creates an engine at step 0 on <paramref name="threads"/> threads (1 = the caller's only).</summary>
@@ -77,9 +78,15 @@ public sealed class ClockEngine : IDisposable
         _spikeCounts = new long[network.Populations.Count];
         _sharedWeight = network.Connections.Select(SharedWeight).ToArray();
         _shortPost = network.Connections.Select(ShortPost).ToArray();
+        _float64 = network.Populations.Select(p => p as IFloat64Population).ToArray();
         _advanceBlock = AdvanceBlock;
         CodeWarmup.Prepare(typeof(ClockEngine), typeof(StepWorkers), typeof(SpikeBuffer), typeof(DeliveryRing),
             typeof(CurrentSchedule));
+        if (_float64.Any(p => p is not null))
+        {
+            CodeWarmup.Prepare(typeof(Float64DeliveryRing));
+        }
+
         CodeWarmup.Prepare([.. network.Populations.Select(p => p.GetType())]);
     }
 
@@ -179,6 +186,14 @@ public sealed class ClockEngine : IDisposable
         var (p, start, end) = _blocks[block];
         var buffer = _blockSpikes[block];
         buffer.Clear();
+        if (_float64[p] is { } float64)
+        {
+            var ring64 = _network.Ring64(p);
+            var due64 = ring64 is null ? default : ring64.Due(ring64.SlotOf(CurrentStep), start, end);
+            float64.Advance(CurrentStep, start, end, due64, buffer);
+            return;
+        }
+
         var due = default(DueJumps);
         if (_network.Ring(p) is { } ring && ring.IsDense(ring.SlotOf(CurrentStep)))
         {
@@ -217,6 +232,12 @@ public sealed class ClockEngine : IDisposable
             foreach (int c in _outgoing[p])
             {
                 var connection = _network.Connections[c];
+                if (_float64[connection.Target] is not null)
+                {
+                    Deliver64(connection, _network.Ring64(connection.Target)!, fired, _sharedWeight[c]);
+                    continue;
+                }
+
                 var ring = _network.Ring(connection.Target)!;
                 if (connection.IsDense)
                 {
@@ -271,6 +292,53 @@ public sealed class ClockEngine : IDisposable
                 {
                     ring.Add(receptor, ring.SlotOf(CurrentStep + 1 + delays[k]), int.CreateTruncating(posts[k]),
                         weights[k]);
+                }
+            }
+        }
+    }
+
+    // Float64 targets: the same order of jumps as the float32 path, (spike, synapse), summed in double.
+    private void Deliver64(Connection c, Float64DeliveryRing ring, ReadOnlySpan<int> fired, float? shared)
+    {
+        var receptor = c.Receptor;
+        if (c.IsDense)
+        {
+            float[] dense = c.Dense!;
+            int denseSlot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);
+            foreach (int pre in fired)
+            {
+                SynapticEvents += c.PostSize;
+                for (int post = 0, k = pre; post < c.PostSize; post++, k += c.PreSize)
+                {
+                    ring.Add(receptor, denseSlot, post, dense[k]);
+                }
+            }
+
+            return;
+        }
+
+        int[] rowStart = c.RowStart!;
+        int[] posts = c.Post!;
+        int[]? delays = c.DelaySteps;
+        var weights = c.Weight.AsSpan();
+        int uniformSlot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);
+        foreach (int pre in fired)
+        {
+            int start = rowStart[pre], count = rowStart[pre + 1] - start;
+            SynapticEvents += count;
+            if (delays is null && shared is float w)
+            {
+                ring.AddRow(receptor, uniformSlot, posts.AsSpan(start, count), w);
+            }
+            else if (delays is null)
+            {
+                ring.AddRow(receptor, uniformSlot, posts.AsSpan(start, count), weights.Slice(start, count));
+            }
+            else
+            {
+                for (int k = start; k < start + count; k++)
+                {
+                    ring.Add(receptor, ring.SlotOf(CurrentStep + 1 + delays[k]), posts[k], weights[k]);
                 }
             }
         }

@@ -14,6 +14,7 @@ public delegate ISpikingPopulation PopulationFactory(PopulationSpec spec, ulong 
 public sealed class PopulationFactories
 {
     private readonly Dictionary<string, PopulationFactory> _factories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PopulationFactory> _float64 = new(StringComparer.Ordinal);
 
     /// <summary>The registered kind names.</summary>
     public IEnumerable<string> Kinds => _factories.Keys.Order(StringComparer.Ordinal);
@@ -27,4 +28,16 @@ public sealed class PopulationFactories
 
     /// <summary>The factory of <paramref name="kind"/>, if registered.</summary>
     public bool TryGet(string kind, out PopulationFactory factory) => _factories.TryGetValue(kind, out factory!);
+
+    /// <summary>Registers (or replaces) the float64 factory of <paramref name="kind"/> (<see cref="Precision"/>):
+    /// it must create an <see cref="IFloat64Population"/>.</summary>
+    public PopulationFactories RegisterFloat64(string kind, PopulationFactory factory)
+    {
+        _float64[kind] = factory;
+        return this;
+    }
+
+    /// <summary>The float64 factory of <paramref name="kind"/>, if registered.</summary>
+    public bool TryGetFloat64(string kind, out PopulationFactory factory) =>
+        _float64.TryGetValue(kind, out factory!);
 }

@@ -8,6 +8,7 @@ namespace NeuroSim.Core.Engine;
 public sealed class SimulationNetwork
 {
     private readonly DeliveryRing?[] _rings;
+    private readonly Float64DeliveryRing?[] _rings64;
 
     /// <summary>Checks the parts against each other, prepares every population for <paramref name="dt"/> (ms)
     /// and sizes the rings for the longest delay into each population.</summary>
@@ -39,9 +40,14 @@ public sealed class SimulationNetwork
         }
 
         _rings = new DeliveryRing?[populations.Count];
+        _rings64 = new Float64DeliveryRing?[populations.Count];
         for (int p = 0; p < populations.Count; p++)
         {
-            if (populations[p].AcceptsInput)
+            if (populations[p] is IFloat64Population { AcceptsInput: true })
+            {
+                _rings64[p] = new Float64DeliveryRing(populations[p].Size, Math.Max(maxDelay[p], 0));
+            }
+            else if (populations[p].AcceptsInput)
             {
                 _rings[p] = new DeliveryRing(populations[p].Size, Math.Max(maxDelay[p], 0));
             }
@@ -79,8 +85,12 @@ public sealed class SimulationNetwork
         return -1;
     }
 
-    /// <summary>The input ring of population <paramref name="population"/>; null for sources.</summary>
+    /// <summary>The input ring of population <paramref name="population"/>; null for sources and float64
+    /// populations.</summary>
     internal DeliveryRing? Ring(int population) => _rings[population];
+
+    /// <summary>The input ring of float64 population <paramref name="population"/>; null for all others.</summary>
+    internal Float64DeliveryRing? Ring64(int population) => _rings64[population];
 
     private void Check(Connection c)
     {

@@ -18,17 +18,21 @@ namespace NeuroSim.Core.Engine;
 /// </remarks>
 public static class SimulationNetworkBuilder
 {
-    /// <summary>Builds the network; <paramref name="seed"/> overrides the file's simulation seed.</summary>
+    /// <summary>Builds the network; <paramref name="seed"/> overrides the file's simulation seed and
+    /// <paramref name="precision"/> its precision. In float64, populations that take input are created by their
+    /// kind's float64 factory; a kind without one (the trained leaky and SNU layers) is an error at
+    /// <c>$.simulation.precision</c>; sources, which have no state to widen, are created as in float32.</summary>
     public static SimulationNetwork Build(NetworkSpec spec, SynapseStore store, PopulationFactories factories,
-        long? seed = null)
+        long? seed = null, Precision? precision = null)
     {
         var reader = spec.CreateReader();
         ulong runSeed = unchecked((ulong)(seed ?? spec.Simulation.Seed));
         double dt = spec.Simulation.Dt;
+        bool float64 = (precision ?? spec.Simulation.Precision) == Precision.Float64;
         var populations = new ISpikingPopulation[spec.Populations.Count];
         foreach (var p in spec.Populations)
         {
-            populations[p.Index] = CreatePopulation(p, runSeed, dt, factories, reader)!;
+            populations[p.Index] = CreatePopulation(p, runSeed, dt, factories, reader, float64)!;
         }
 
         reader.ThrowIfErrors();
@@ -52,9 +56,15 @@ public static class SimulationNetworkBuilder
     }
 
     private static ISpikingPopulation? CreatePopulation(PopulationSpec p, ulong seed, double dt,
-        PopulationFactories factories, SpecReader reader)
+        PopulationFactories factories, SpecReader reader, bool float64)
     {
         string path = $"$.populations[{p.Index}]";
+        PopulationFactory? factory64 = null;
+        if (float64 && factories.TryGetFloat64(p.KindName, out var found))
+        {
+            factory64 = found;
+        }
+
         if (!factories.TryGet(p.KindName, out var factory))
         {
             reader.Error(path + ".kind",
@@ -65,7 +75,15 @@ public static class SimulationNetworkBuilder
 
         try
         {
-            var population = factory(p, seed);
+            var population = (factory64 ?? factory)(p, seed);
+            if (float64 && population is not IFloat64Population && population.AcceptsInput)
+            {
+                reader.Error("$.simulation.precision",
+                    $"float64 runs lif populations (and sources) only; population '{p.Name}' (kind {p.KindName}) " +
+                    "keeps float32 state: use \"precision\": \"float32\"", "float64");
+                return null;
+            }
+
             population.Prepare(dt);
             return population;
         }
@@ -90,19 +108,33 @@ public static class SimulationNetworkBuilder
                 continue;
             }
 
-            float[] values = population.Variable(variable);
+            // Float64 populations get the same float32 initial values (the event engine starts from them too).
             var rng = new SplitMix64(SplitMix64.Derive(seed, SplitMix64.StreamId(p.Name + "/init/" + variable)));
+            if (population is IFloat64Population float64)
+            {
+                double[] wide = float64.Variable64(variable);
+                for (int i = 0; i < wide.Length; i++)
+                {
+                    wide[i] = Draw(init, ref rng);
+                }
+
+                continue;
+            }
+
+            float[] values = population.Variable(variable);
             for (int i = 0; i < values.Length; i++)
             {
-                values[i] = (float)(init.Kind switch
-                {
-                    InitKind.Constant => init.A,
-                    InitKind.Uniform => rng.NextUniform(init.A, init.B),
-                    _ => init.A + init.B * rng.NextGaussian(),
-                });
+                values[i] = Draw(init, ref rng);
             }
         }
     }
+
+    private static float Draw(InitSpec init, ref SplitMix64 rng) => (float)(init.Kind switch
+    {
+        InitKind.Constant => init.A,
+        InitKind.Uniform => rng.NextUniform(init.A, init.B),
+        _ => init.A + init.B * rng.NextGaussian(),
+    });
 
     private static Connection? CreateConnection(NetworkSpec spec, SynapseStore store, ProjectionSpec ps, double dt,
         SpecReader reader)

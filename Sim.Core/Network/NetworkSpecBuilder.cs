@@ -11,6 +11,7 @@ internal sealed class NetworkSpecBuilder(SpecReader r, NetworkLoadOptions option
 {
     private static readonly string[] Engines = ["clock", "event"];
     private static readonly string[] Timings = ["grid", "exact"];
+    private static readonly string[] Precisions = ["float32", "float64"];
 
     private readonly LoadContext c = new(r, options);
 
@@ -53,13 +54,14 @@ internal sealed class NetworkSpecBuilder(SpecReader r, NetworkLoadOptions option
             return null;
         }
 
-        r.AllowOnly(obj, path, "dt", "duration", "seed", "engine", "timing");
+        r.AllowOnly(obj, path, "dt", "duration", "seed", "engine", "timing", "precision");
         double? dt = c.Positive(obj, path, "dt", Dimension.Time, 0.1);
         double? duration = c.Positive(obj, path, "duration", Dimension.Time, 1000.0);
         long? seed = r.GetInteger(obj, path, "seed", 0, 0);
         string? engine = r.GetChoice(obj, path, "engine", Engines, "clock");
         string? timing = r.GetChoice(obj, path, "timing", Timings, "grid");
-        if (dt is null || duration is null || seed is null || engine is null || timing is null)
+        string? precision = r.GetChoice(obj, path, "precision", Precisions, "float32");
+        if (dt is null || duration is null || seed is null || engine is null || timing is null || precision is null)
         {
             return null;
         }
@@ -104,7 +106,8 @@ internal sealed class NetworkSpecBuilder(SpecReader r, NetworkLoadOptions option
 
         return new SimulationSpec(dt.Value, duration.Value, seed.Value,
             engine == "event" ? EngineKind.Event : EngineKind.Clock,
-            timing == "exact" ? EventTiming.Exact : EventTiming.Grid);
+            timing == "exact" ? EventTiming.Exact : EventTiming.Grid,
+            precision == "float64" ? Precision.Float64 : Precision.Float32);
     }
 
     private JsonObject? ReadTraining(JsonObject root)

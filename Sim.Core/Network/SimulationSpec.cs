@@ -8,8 +8,9 @@ namespace NeuroSim.Core.Network;
 /// <param name="Seed">Master seed (default 0); per-population and per-projection streams derive from it.</param>
 /// <param name="Engine">Engine to use (default clock).</param>
 /// <param name="Timing">Spike timing of the event engine (default grid: the clock engine's conventions).</param>
+/// <param name="Precision">Arithmetic of the clock engine's LIF populations (default float32).</param>
 public sealed record SimulationSpec(double Dt, double Duration, long Seed, EngineKind Engine,
-    EventTiming Timing = EventTiming.Grid)
+    EventTiming Timing = EventTiming.Grid, Precision Precision = Precision.Float32)
 {
     /// <summary>Number of whole steps of <see cref="Dt"/> in <paramref name="timeMs"/>, rounded to nearest.</summary>
     public long StepsOf(double timeMs) => (long)Math.Round(timeMs / Dt);

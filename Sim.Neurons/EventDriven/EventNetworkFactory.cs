@@ -63,6 +63,18 @@ public static class EventNetworkFactory
             return EventPopulation.LifNeurons(lif.Name, constants, (float)p.Reset, p.Refractory, v0, drive);
         }
 
+        if (population is Float64LifPopulation wide)
+        {
+            // The float64 population holds the same float32 constants, widened; its state is already double.
+            var p = wide.Parameters;
+            var drive = new double[wide.Size];
+            for (int i = 0; i < drive.Length; i++)
+                drive[i] = wide.VInf[i] - p.RestingPotential;
+            var constants = new LifConstants(p.TauM, p.TauExc, p.TauInh, p.RestingPotential, 0, (float)p.Threshold);
+            return EventPopulation.LifNeurons(wide.Name, constants, (float)p.Reset, p.Refractory,
+                [.. wide.V], drive);
+        }
+
         if (population is SpikeTimeSourcePopulation timed)
             return EventPopulation.Source(timed.Name, timed.Times);
 

@@ -1,0 +1,20 @@
+namespace NeuroSim.Core.Engine;
+
+/// <summary>
+/// A population that keeps its state in float64 (<c>"precision": "float64"</c>): the clock engine gives it a
+/// <see cref="Float64DeliveryRing"/> instead of a <see cref="DeliveryRing"/> and advances it with
+/// <see cref="Advance(long, int, int, Float64DueJumps, SpikeBuffer)"/>. The step contract is
+/// <see cref="ISpikingPopulation"/>'s. The float32 members that hand out live state
+/// (<see cref="ISpikingPopulation.Variable"/>, <see cref="ISpikingPopulation.SynapticVariable"/>) throw
+/// <see cref="NotSupportedException"/>; <see cref="Variable64"/> replaces them.
+/// </summary>
+public interface IFloat64Population : ISpikingPopulation
+{
+    /// <summary>The live array of one state variable (never copied), for recorders and initial values.</summary>
+    double[] Variable64(string name);
+
+    /// <summary>Advances neurons [<paramref name="start"/>, <paramref name="end"/>) over step
+    /// <paramref name="step"/>, after consuming <paramref name="due"/> (the jumps due now for exactly those
+    /// neurons).</summary>
+    void Advance(long step, int start, int end, Float64DueJumps due, SpikeBuffer spikes);
+}
