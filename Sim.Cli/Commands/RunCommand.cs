@@ -20,7 +20,7 @@ namespace NeuroSim.Cli.Commands;
 
 /// <summary>
 /// The <c>neurosim run FILE [--duration 1s] [--seed 7] [--out DIR] [--threads N] [--engine clock|event]
-/// [--timing grid|exact]</c> command: simulates a network file with the clock-driven or event-driven engine and
+/// [--timing grid|exact] [--precision float32|float64]</c> command: simulates a network file with the clock-driven or event-driven engine and
 /// writes spikes.npz, summary.json, raster.png (and state.npz when the file records state) into DIR.
 /// <c>neurosim run SYNAPSES --sample K [--data SET]</c> runs test sample K through an SNN-trained synapse file
 /// instead (<see cref="Snn.SnnRunCommand"/>).
@@ -29,7 +29,8 @@ namespace NeuroSim.Cli.Commands;
 /// spikes.npz holds, per recorded population, <c>POP_times_ms</c> (float64; grid timing: step × dt, the start
 /// of the step that contains the threshold crossing; exact timing: the exact crossing or input time) and
 /// <c>POP_senders</c> (int32 neuron indices), sorted by time then neuron. state.npz holds <c>POP_times_ms</c> and
-/// <c>POP_VAR</c> (float32, [samples, neurons]).
+/// <c>POP_VAR</c> ([samples, neurons]; float32, or float64 for LIF populations of a float64 clock run; the event
+/// engine's samples are float32).
 /// </remarks>
 public static class RunCommand
 {
@@ -54,6 +55,11 @@ public static class RunCommand
             Description = "event engine: grid (clock conventions) or exact spike times (default: simulation.timing)",
         };
         timing.AcceptOnlyFromAmong("grid", "exact");
+        var precision = new Option<string?>("--precision")
+        {
+            Description = "clock engine: float32 or float64 LIF state (default: simulation.precision)",
+        };
+        precision.AcceptOnlyFromAmong("float32", "float64");
         var sample = new Option<int?>("--sample")
         {
             Description = "with an SNN synapse file: run test sample K through the trained network",
@@ -67,6 +73,7 @@ public static class RunCommand
         command.Options.Add(threads);
         command.Options.Add(engine);
         command.Options.Add(timing);
+        command.Options.Add(precision);
         command.Options.Add(sample);
         command.Options.Add(data);
         command.SetAction(parsed =>
@@ -75,10 +82,12 @@ public static class RunCommand
             if (parsed.GetValue(sample) is int k)
             {
                 bool overridden = parsed.GetValue(duration) is not null || parsed.GetValue(seed) is not null
-                    || parsed.GetValue(engine) is not null || parsed.GetValue(timing) is not null;
+                    || parsed.GetValue(engine) is not null || parsed.GetValue(timing) is not null
+                    || parsed.GetValue(precision) is not null;
                 return overridden
                     ? Fail(ExitCodes.Usage, "--sample takes the steps, seed and engine from the synapse file's " +
-                        "training section (clock engine); drop --duration, --seed, --engine and --timing")
+                        "training section (clock engine, float32); drop --duration, --seed, --engine, --timing " +
+                        "and --precision")
                     : Snn.SnnRunCommand.Run(path, k, parsed.GetValue(data), parsed.GetValue(output),
                         parsed.GetValue(threads));
             }
@@ -91,7 +100,8 @@ public static class RunCommand
 
             return TryParseSeed(parsed.GetValue(seed), out long? seedValue, out string why)
                 ? Execute(path, parsed.GetValue(duration), seedValue, parsed.GetValue(output),
-                    parsed.GetValue(threads), parsed.GetValue(engine), parsed.GetValue(timing))
+                    parsed.GetValue(threads), parsed.GetValue(engine), parsed.GetValue(timing),
+                    parsed.GetValue(precision))
                 : Fail(ExitCodes.Usage, why);
         });
         return command;
@@ -124,7 +134,7 @@ public static class RunCommand
 
     /// <summary>Runs the command; returns an exit code from <see cref="ExitCodes"/>.</summary>
     public static int Execute(string path, string? durationText, long? seed, string? outDir, int threads,
-        string? engineName = null, string? timingName = null)
+        string? engineName = null, string? timingName = null, string? precisionName = null)
     {
         if (threads < 1 || threads > 256)
         {
@@ -171,6 +181,23 @@ public static class RunCommand
                 + "the clock engine works on the dt grid");
         }
 
+        if (engineKind == EngineKind.Event && precisionName is not null)
+        {
+            return Fail(ExitCodes.Usage, $"--precision {precisionName} chooses the clock engine's arithmetic; the "
+                + "event engine always integrates in float64 (drop --precision, or use --engine clock)");
+        }
+
+        if (precisionName is not null && precisionName != "float32" && precisionName != "float64")
+        {
+            return Fail(ExitCodes.Usage, $"--precision must be float32 or float64 (got {precisionName})");
+        }
+
+        // The file's precision is the clock engine's; the event engine runs from the float32 build (its own
+        // state is double, its constants the float32 values).
+        var precision = engineKind == EngineKind.Event ? Precision.Float32
+            : precisionName is null ? spec.Simulation.Precision
+            : precisionName == "float64" ? Precision.Float64 : Precision.Float32;
+
         // The clock engine always works on the grid; the file's timing is the event engine's.
         var timing = engineKind == EngineKind.Clock ? EventTiming.Grid
             : timingName is null ? spec.Simulation.Timing
@@ -197,7 +224,7 @@ public static class RunCommand
         try
         {
             SimulationNetwork Build() =>
-                SimulationNetworkBuilder.Build(spec, SynapseStoreBuilder.Build(spec), Factories(), seed);
+                SimulationNetworkBuilder.Build(spec, SynapseStoreBuilder.Build(spec), Factories(), seed, precision);
             network = Build();
             CodeWarmup.Prepare(typeof(ClockEngine), typeof(SpikeRecorder), typeof(SpikeStatistics),
                 typeof(StateRecorder), typeof(FileSpikeSink));
@@ -224,12 +251,12 @@ public static class RunCommand
         double duration = durationMs ?? spec.Simulation.Duration;
 
         long runSeed = seed ?? spec.Simulation.Seed;
-        var run = new RunChoice(engineKind, timing);
+        var run = new RunChoice(engineKind, timing, precision);
         return Simulate(spec, network, duration, runSeed, threads, dir, build.Elapsed.TotalSeconds, run);
     }
 
     // The engine and its spike timing for this run.
-    private readonly record struct RunChoice(EngineKind Engine, EventTiming Timing)
+    private readonly record struct RunChoice(EngineKind Engine, EventTiming Timing, Precision Precision)
     {
         public bool Exact => Engine == EngineKind.Event && Timing == EventTiming.Exact;
     }
@@ -366,7 +393,8 @@ public static class RunCommand
             p.Name, p.Size, statistics.Spikes(i), statistics.MeanRateHz(i, durationMs), statistics.CvIsi(i))).ToList();
         var summary = new RunSummary(spec.Name, durationMs, network.Dt, seed, threads, figures, events, buildSeconds,
             simulateSeconds, simulateCpuSeconds, run.Engine == EngineKind.Event ? "event" : "clock",
-            run.Exact ? "exact" : "grid");
+            run.Exact ? "exact" : "grid",
+            run.Engine == EngineKind.Event || run.Precision == Precision.Float64 ? "float64" : "float32");
         try
         {
             var series = spikeFiles.Times is { } timedFile

@@ -13,13 +13,14 @@ namespace NeuroSim.Cli.Output;
 /// CPU, like Brian2's std::clock-based run time) and <c>events_per_second</c>
 /// (synaptic_events / simulate_seconds), <c>engine</c> (<c>clock</c> or <c>event</c>) and <c>timing</c>
 /// (<c>grid</c>: spike times on the dt grid, always for the clock engine; <c>exact</c>: the event engine's exact
-/// times).
+/// times) and <c>precision</c> (the arithmetic of the LIF state: <c>float32</c> or <c>float64</c> for the clock
+/// engine, always <c>float64</c> for the event engine).
 /// </remarks>
 public sealed record RunSummary(
     string Network, double DurationMs, double DtMs, long Seed, int Threads,
     IReadOnlyList<RunSummary.PopulationFigures> Populations,
     long SynapticEvents, double BuildSeconds, double SimulateSeconds, double SimulateCpuSeconds,
-    string Engine = "clock", string Timing = "grid")
+    string Engine = "clock", string Timing = "grid", string Precision = "float32")
 {
     /// <summary>One population's figures.</summary>
     public sealed record PopulationFigures(string Name, int Size, long Spikes, double MeanRateHz, double CvIsi);
@@ -51,6 +52,7 @@ public sealed record RunSummary(
             ["seed"] = Seed,
             ["engine"] = Engine,
             ["timing"] = Timing,
+            ["precision"] = Precision,
             ["threads"] = Threads,
             ["populations"] = populations,
             ["synaptic_events"] = SynapticEvents,

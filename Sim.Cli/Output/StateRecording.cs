@@ -14,7 +14,8 @@ public static class StateRecording
             network.Populations[network.IndexOf(s.Population)], s.Variables, s.Neurons,
             Math.Max(1, spec.Simulation.StepsOf(s.Interval)), network.Dt)).ToList();
 
-    /// <summary>Writes <c>POP_times_ms</c> and <c>POP_VAR</c> [samples, neurons] per recorder.</summary>
+    /// <summary>Writes <c>POP_times_ms</c> and <c>POP_VAR</c> [samples, neurons] per recorder: float32 values, or
+    /// float64 for a float64 population (<c>"precision": "float64"</c>).</summary>
     public static void Write(string path, IReadOnlyList<StateRecorder> recorders)
     {
         foreach (var recorder in recorders)
@@ -35,7 +36,17 @@ public static class StateRecording
 
                 for (int v = 0; v < r.Variables.Count; v++)
                 {
-                    if (named.Add(r.Population + "_" + r.Variables[v]))
+                    if (!named.Add(r.Population + "_" + r.Variables[v]))
+                    {
+                        continue;
+                    }
+
+                    if (r.IsFloat64)
+                    {
+                        npz.Add<double>(r.Population + "_" + r.Variables[v], r.Values64(v).ToArray(),
+                            [r.Times.Count, r.Neurons.Count]);
+                    }
+                    else
                     {
                         npz.Add<float>(r.Population + "_" + r.Variables[v], r.Values(v).ToArray(),
                             [r.Times.Count, r.Neurons.Count]);

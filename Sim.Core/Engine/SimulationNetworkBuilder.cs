@@ -79,8 +79,8 @@ public static class SimulationNetworkBuilder
             if (float64 && population is not IFloat64Population && population.AcceptsInput)
             {
                 reader.Error("$.simulation.precision",
-                    $"float64 runs lif populations (and sources) only; population '{p.Name}' (kind {p.KindName}) " +
-                    "keeps float32 state: use \"precision\": \"float32\"", "float64");
+                    $"float64 (the file's precision or --precision) runs lif populations and sources only; " +
+                    $"population '{p.Name}' (kind {p.KindName}) keeps float32 state: use float32", "float64");
                 return null;
             }
 

@@ -8,17 +8,21 @@ namespace NeuroSim.Core.Recording;
 /// Samples state variables of chosen neurons of one population every <c>interval</c> steps and streams the
 /// samples through a bounded channel to a consumer that keeps them (<see cref="Times"/>, <see cref="Values"/>).
 /// A sample taken at the end of step n is the state at time (n + 1)·dt; samples fall at t = interval, 2·interval, ...
+/// Values keep the population's precision: float32 (<see cref="Values"/>), or float64 for an
+/// <see cref="IFloat64Population"/> (<see cref="IsFloat64"/>, <see cref="Values64"/>).
 /// </summary>
 public sealed class StateRecorder : ISpikeObserver, IDisposable
 {
     private readonly float[][] _arrays;
+    private readonly double[][] _arrays64;
     private readonly int[] _neurons;
     private readonly long _interval;
     private readonly double _dt;
-    private readonly Channel<(long Step, float[] Values)> _channel;
+    private readonly Channel<(long Step, float[]? Values, double[]? Values64)> _channel;
     private readonly Task _consumer;
     private readonly List<double> _times = [];
     private readonly List<float>[] _values;
+    private readonly List<double>[] _values64;
     private bool _completed;
 
     /// <summary>Records <paramref name="variables"/> of <paramref name="neurons"/> (all when null).</summary>
@@ -28,12 +32,15 @@ public sealed class StateRecorder : ISpikeObserver, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(intervalSteps, 1);
         Population = population.Name;
         Variables = [.. variables];
-        _arrays = variables.Select(population.Variable).ToArray();
+        IsFloat64 = population is IFloat64Population;
+        _arrays = population is IFloat64Population ? [] : variables.Select(population.Variable).ToArray();
+        _arrays64 = population is IFloat64Population wide ? variables.Select(wide.Variable64).ToArray() : [];
         _neurons = neurons is null ? Enumerable.Range(0, population.Size).ToArray() : [.. neurons];
         _interval = intervalSteps;
         _dt = dt;
         _values = variables.Select(_ => new List<float>()).ToArray();
-        _channel = Channel.CreateBounded<(long, float[])>(new BoundedChannelOptions(capacity)
+        _values64 = variables.Select(_ => new List<double>()).ToArray();
+        _channel = Channel.CreateBounded<(long, float[]?, double[]?)>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
             SingleWriter = true,
@@ -57,8 +64,20 @@ public sealed class StateRecorder : ISpikeObserver, IDisposable
     /// <summary>Sample times, ms (complete after <see cref="Complete"/>).</summary>
     public IReadOnlyList<double> Times => _times;
 
-    /// <summary>Values of variable <paramref name="variable"/>: [sample, neuron] row-major.</summary>
-    public IReadOnlyList<float> Values(int variable) => _values[variable];
+    /// <summary>Whether the population's state is float64 (values in <see cref="Values64"/>).</summary>
+    public bool IsFloat64 { get; }
+
+    /// <summary>Values of variable <paramref name="variable"/>: [sample, neuron] row-major (float32 state).
+    /// </summary>
+    public IReadOnlyList<float> Values(int variable) => IsFloat64
+        ? throw new InvalidOperationException($"{Population}: float64 state; read Values64")
+        : _values[variable];
+
+    /// <summary>Values of variable <paramref name="variable"/>: [sample, neuron] row-major (float64 state).
+    /// </summary>
+    public IReadOnlyList<double> Values64(int variable) => IsFloat64
+        ? _values64[variable]
+        : throw new InvalidOperationException($"{Population}: float32 state; read Values");
 
     /// <inheritdoc/>
     public void OnSpikes(long step, int population, ReadOnlySpan<int> neurons)
@@ -73,19 +92,35 @@ public sealed class StateRecorder : ISpikeObserver, IDisposable
             return;
         }
 
-        float[] sample = ArrayPool<float>.Shared.Rent(_arrays.Length * _neurons.Length);
+        float[]? sample = null;
+        double[]? sample64 = null;
         int k = 0;
-        foreach (float[] array in _arrays)
+        if (IsFloat64)
         {
-            foreach (int i in _neurons)
+            sample64 = ArrayPool<double>.Shared.Rent(_arrays64.Length * _neurons.Length);
+            foreach (double[] array in _arrays64)
             {
-                sample[k++] = array[i];
+                foreach (int i in _neurons)
+                {
+                    sample64[k++] = array[i];
+                }
+            }
+        }
+        else
+        {
+            sample = ArrayPool<float>.Shared.Rent(_arrays.Length * _neurons.Length);
+            foreach (float[] array in _arrays)
+            {
+                foreach (int i in _neurons)
+                {
+                    sample[k++] = array[i];
+                }
             }
         }
 
-        if (!_channel.Writer.TryWrite((step, sample)))
+        if (!_channel.Writer.TryWrite((step, sample, sample64)))
         {
-            _channel.Writer.WriteAsync((step, sample)).AsTask().GetAwaiter().GetResult();
+            _channel.Writer.WriteAsync((step, sample, sample64)).AsTask().GetAwaiter().GetResult();
         }
     }
 
@@ -105,15 +140,29 @@ public sealed class StateRecorder : ISpikeObserver, IDisposable
     private async Task ConsumeAsync()
     {
         int n = _neurons.Length;
-        await foreach (var (step, sample) in _channel.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var (step, sample, sample64) in _channel.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             _times.Add((step + 1) * _dt);
             for (int v = 0; v < _values.Length; v++)
             {
-                _values[v].AddRange(sample.AsSpan(v * n, n));
+                if (sample64 is not null)
+                {
+                    _values64[v].AddRange(sample64.AsSpan(v * n, n));
+                }
+                else
+                {
+                    _values[v].AddRange(sample!.AsSpan(v * n, n));
+                }
             }
 
-            ArrayPool<float>.Shared.Return(sample);
+            if (sample64 is not null)
+            {
+                ArrayPool<double>.Shared.Return(sample64);
+            }
+            else
+            {
+                ArrayPool<float>.Shared.Return(sample!);
+            }
         }
     }
 }

@@ -16,13 +16,16 @@ namespace NeuroSim.Tests.Core.Plasticity;
 /// </summary>
 public class PlasticityInEnginesTests
 {
-    private static SimulationNetwork Network(int seed, out float[] weights)
+    private static SimulationNetwork Network(int seed, out float[] weights, bool float64 = false)
     {
         var rng = new Random(seed);
         var times = Enumerable.Range(0, 60).Select(_ =>
             Enumerable.Range(0, 5000).Where(_ => rng.NextDouble() < 0.002).Select(n => n * 0.1).ToArray()).ToArray();
         var input = new SpikeTimeSourcePopulation("in", times);
-        var lif = new LifPopulation("out", 3, new LifParameters(20, 250, -60, -54, -60, 2, 5, 10));
+        var parameters = new LifParameters(20, 250, -60, -54, -60, 2, 5, 10);
+        ISpikingPopulation lif = float64
+            ? new Float64LifPopulation("out", 3, parameters)
+            : new LifPopulation("out", 3, parameters);
         int[] rowStart = Enumerable.Range(0, 61).Select(i => 3 * i).ToArray();
         int[] post = Enumerable.Range(0, 180).Select(k => k % 3).ToArray();
         weights = Enumerable.Range(0, 180).Select(_ => (float)(1 + 2 * rng.NextDouble())).ToArray();
@@ -34,12 +37,17 @@ public class PlasticityInEnginesTests
         new(new PairStdpParameters(0.05, 0.0525, 20, 20, 0, 3, StdpPairing.AllToAll, WeightDependence.Additive));
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void PairStdp_BothEngines_SameSpikesAndIdenticalWeights(int seed)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, false)]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    [InlineData(3, true)]
+    public void PairStdp_BothEngines_SameSpikesAndIdenticalWeights(int seed, bool float64)
     {
-        var clockNet = Network(seed, out var clockWeights);
+        // float64: the clock engine's LIF population in double ("precision": "float64"), the rule unchanged.
+        var clockNet = Network(seed, out var clockWeights, float64);
+        Assert.Equal(float64, clockNet.Populations[1] is IFloat64Population);
         var initial = (float[])clockWeights.Clone();
         var clockSpikes = new ClockAgreementTests.ClockSpikes();
         using (var clock = new ClockEngine(clockNet))
