@@ -28,6 +28,9 @@ namespace NeuroSim.Core.Engine;
 /// order and propagated on one thread in (population, neuron, synapse) order, so every float sum is taken in
 /// the same order and the spikes are bit-identical for any thread count. Cost per step ∝ neurons + spikes ×
 /// fan-out; nothing is allocated per step.</para>
+/// <para>Precision: a float64 population (<see cref="IFloat64Population"/>, <c>"precision": "float64"</c>) gets a
+/// <see cref="Float64DeliveryRing"/>; its jumps are added in the same (spike, synapse) order, in double, and its
+/// block step consumes the whole slot. The float32 path is the same code as without float64 populations.</para>
 /// <para>Weights are read from the connections' arrays as spikes arrive, so changes made between steps take
 /// effect, with one exception: a sparse connection whose weights are all equal when the engine is created, and
 /// that has no plasticity rule, is delivered with that one weight (its array is not read again).</para>
