@@ -21,7 +21,8 @@ namespace NeuroSim.Cli.Commands;
 /// <summary>
 /// The <c>neurosim run FILE [--duration 1s] [--seed 7] [--out DIR] [--threads N] [--engine clock|event]
 /// [--timing grid|exact] [--precision float32|float64]</c> command: simulates a network file with the
-/// clock-driven or event-driven engine and writes spikes.npz, summary.json, raster.png (and state.npz when the file records state) into DIR.
+/// clock-driven or event-driven engine and writes spikes.npz, summary.json, raster.png (and state.npz when the file
+/// records state) into DIR.
 /// <c>neurosim run SYNAPSES --sample K [--data SET]</c> runs test sample K through an SNN-trained synapse file
 /// instead (<see cref="Snn.SnnRunCommand"/>).
 /// </summary>
