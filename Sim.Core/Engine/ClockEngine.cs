@@ -29,8 +29,8 @@ namespace NeuroSim.Core.Engine;
 /// the same order and the spikes are bit-identical for any thread count. Cost per step ∝ neurons + spikes ×
 /// fan-out; nothing is allocated per step.</para>
 /// <para>Precision: a float64 population (<see cref="IFloat64Population"/>, <c>"precision": "float64"</c>) gets a
-/// <see cref="Float64DeliveryRing"/>; its jumps are added in the same (spike, synapse) order, in double, and its
-/// block step consumes the whole slot. The float32 path is the same code as without float64 populations.</para>
+/// <see cref="Float64DeliveryRing"/>; its jumps are added in the same (spike, synapse) order, in double, and a
+/// slot is consumed the same two ways. The float32 path is the same code as without float64 populations.</para>
 /// <para>Weights are read from the connections' arrays as spikes arrive, so changes made between steps take
 /// effect, with one exception: a sparse connection whose weights are all equal when the engine is created, and
 /// that has no plasticity rule, is delivered with that one weight (its array is not read again).</para>
@@ -174,12 +174,32 @@ public sealed class ClockEngine : IDisposable
             }
         }
 
+        ConsumeSparse64();
+
         _workers.Run(_blocks.Length, _advanceBlock);
         for (int p = 0; p < _network.Populations.Count; p++)
         {
             if (_network.Ring(p) is { } ring)
             {
                 ring.Reset(ring.SlotOf(CurrentStep));
+            }
+            else if (_network.Ring64(p) is { } ring64)
+            {
+                ring64.Reset(ring64.SlotOf(CurrentStep));
+            }
+        }
+    }
+
+    // The float64 populations' sparse slots, as above (a dense one is consumed by the block step).
+    private void ConsumeSparse64()
+    {
+        for (int p = 0; p < _float64.Length; p++)
+        {
+            if (_float64[p] is { } population && _network.Ring64(p) is { } ring
+                && !ring.IsDense(ring.SlotOf(CurrentStep)))
+            {
+                ring.ConsumeSparse(ring.SlotOf(CurrentStep), population.SynapticVariable64(Receptor.Excitatory),
+                    population.SynapticVariable64(Receptor.Inhibitory));
             }
         }
     }
@@ -192,7 +212,9 @@ public sealed class ClockEngine : IDisposable
         if (_float64[p] is { } float64)
         {
             var ring64 = _network.Ring64(p);
-            var due64 = ring64 is null ? default : ring64.Due(ring64.SlotOf(CurrentStep), start, end);
+            var due64 = ring64 is not null && ring64.IsDense(ring64.SlotOf(CurrentStep))
+                ? ring64.Due(ring64.SlotOf(CurrentStep), start, end)
+                : default;
             float64.Advance(CurrentStep, start, end, due64, buffer);
             return;
         }

@@ -13,6 +13,9 @@ public interface IFloat64Population : ISpikingPopulation
     /// <summary>The live array of one state variable (never copied), for recorders and initial values.</summary>
     double[] Variable64(string name);
 
+    /// <summary>The live synaptic variable a receptor's jump sums are added to (mV, one per neuron).</summary>
+    Span<double> SynapticVariable64(Network.Receptor receptor);
+
     /// <summary>Advances neurons [<paramref name="start"/>, <paramref name="end"/>) over step
     /// <paramref name="step"/>, after consuming <paramref name="due"/> (the jumps due now for exactly those
     /// neurons).</summary>

@@ -108,6 +108,9 @@ public sealed class Float64LifPopulation : IFloat64Population, ICurrentTarget
         $"{Name}: the state is float64; synaptic input arrives through a Float64DeliveryRing");
 
     /// <inheritdoc/>
+    public Span<double> SynapticVariable64(Receptor receptor) => receptor == Receptor.Excitatory ? _ge : _gi;
+
+    /// <inheritdoc/>
     public void AddCurrent(double amplitudePa, IReadOnlyList<int>? neurons)
     {
         if (neurons is null)

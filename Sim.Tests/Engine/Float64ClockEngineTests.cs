@@ -132,6 +132,32 @@ public class Float64ClockEngineTests
         Assert.Equal((2.0 + (double)0.1f + (double)1e-8f) * Math.Exp(-0.1 / 5), lif.Ge[2], 15);
     }
 
+    [Fact]
+    public void Ring_FewTouched_ConsumedSparseWithTheSameSums()
+    {
+        // 40 neurons: room for 10 listed per receptor and slot. Slot 0 stays sparse, slot 1 goes dense.
+        var ring = new Float64DeliveryRing(40, 1);
+        ring.AddRow(Receptor.Excitatory, 0, new ReadOnlySpan<int>([5, 7, 5]), new ReadOnlySpan<float>([1f, 2f, 0.1f]));
+        ring.AddRow(Receptor.Inhibitory, 0, new ReadOnlySpan<int>([7]), -3f);
+        ring.AddRow(Receptor.Excitatory, 1, new ReadOnlySpan<int>(Enumerable.Range(0, 11).ToArray()), 1f);
+        Assert.False(ring.IsDense(0));
+        Assert.True(ring.IsDense(1));
+
+        var ge = new double[40];
+        var gi = new double[40];
+        ge[5] = 0.5;
+        ring.ConsumeSparse(0, ge, gi);
+
+        Assert.Equal(0.5 + (1.0 + (double)0.1f), ge[5]);
+        Assert.Equal(2.0, ge[7]);
+        Assert.Equal(-3.0, gi[7]);
+        Assert.Equal(3, ge.Count(g => g != 0) + gi.Count(g => g != 0));
+        Assert.Equal(0.0, ring.Pending(Receptor.Excitatory, 0, 5));
+        Assert.Throws<InvalidOperationException>(() => ring.ConsumeSparse(1, ge, gi));
+        ring.Reset(1);
+        Assert.False(ring.IsDense(1));
+    }
+
     private sealed class StepList(List<long> steps, int neuron) : ISpikeObserver
     {
         public void OnSpikes(long step, int population, ReadOnlySpan<int> neurons)
