@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using NeuroSim.Cli;
@@ -115,6 +116,36 @@ public sealed class RunCommandPrecisionTests : IDisposable
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--precision float64", error);
         Assert.Contains("event engine always integrates in float64", error);
+    }
+
+    [Theory]
+    [InlineData("float16", "float16")]
+    [InlineData("float64 --sample 0", "--precision")]
+    public void Invoke_BadPrecisionOrWithSample_UsageNamingIt(string options, string fragment)
+    {
+        var root = new RootCommand("test");
+        root.Subcommands.Add(RunCommand.Create());
+        string[] args = ["run", "trained.msgpack", "--out", _dir, "--precision", .. options.Split(' ')];
+        var parseError = new StringWriter();
+
+        var (code, error) = Quiet(() => CliHost.Invoke(root, args, parseError));
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(fragment, error + parseError);
+    }
+
+    [Fact]
+    public void Execute_FilePrecisionFloat64WithEventEngine_RunsTheEventEngine()
+    {
+        // The file's precision is the clock engine's; with --engine event the run is not refused.
+        string path = Path.Combine(_dir, "cuba64.json");
+        File.WriteAllText(path, File.ReadAllText(Cuba).Replace("\"engine\": \"clock\"", "\"precision\": \"float64\""));
+        string outDir = Path.Combine(_dir, "ev");
+
+        Assert.Equal(0, Quiet(() => RunCommand.Execute(path, "20 ms", null, outDir, 1, "event")).Code);
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")))!;
+        Assert.Equal("event", (string)summary["engine"]!);
+        Assert.Equal("float64", (string)summary["precision"]!);
     }
 
     [Fact]
