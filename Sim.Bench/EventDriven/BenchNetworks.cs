@@ -13,16 +13,25 @@ public static class BenchNetworks
     /// <summary>
     /// CUBA (Vogels &amp; Abbott 2005, Brian2's example): 3200 exc + 800 inh LIF, p = 0.02, w_e = 1.62 mV,
     /// w_i = −9 mV, τ_m 20 ms, τ_e 5 ms, τ_i 10 ms, E_L −49 mV, V_t −50 mV, V_r −60 mV, t_ref 5 ms, V₀ ~ U[V_r, V_t].
+    /// <paramref name="float64"/>: the LIF populations in float64 (<see cref="Float64LifPopulation"/>), same numbers.
     /// </summary>
-    public static SimulationNetwork Cuba(int seed, float plasticWeightScale = 1f)
+    public static SimulationNetwork Cuba(int seed, float plasticWeightScale = 1f, bool float64 = false)
     {
         var rng = new Random(seed);
         var p = new LifParameters(20, 250, -49, -50, -60, 5, 5, 10);
-        var exc = new LifPopulation("exc", 3200, p);
-        var inh = new LifPopulation("inh", 800, p);
+        ISpikingPopulation exc = float64 ? new Float64LifPopulation("exc", 3200, p) : new LifPopulation("exc", 3200, p);
+        ISpikingPopulation inh = float64 ? new Float64LifPopulation("inh", 800, p) : new LifPopulation("inh", 800, p);
         foreach (var pop in new[] { exc, inh })
+        {
             for (int i = 0; i < pop.Size; i++)
-                pop.V[i] = (float)(-60 + 10 * rng.NextDouble());
+            {
+                float v = (float)(-60 + 10 * rng.NextDouble());
+                if (pop is Float64LifPopulation wide)
+                    wide.V[i] = v;
+                else
+                    ((LifPopulation)pop).V[i] = v;
+            }
+        }
 
         var connections = new[]
         {

@@ -59,18 +59,26 @@ public static class EventVsClockComparison
     {
         var plain = new List<Sample>();
         var stdp = new List<Sample>();
+        var wide = new List<Sample>();
         for (int r = -_warmup; r < repeats; r++)
         {
             var a = Measure(() => BenchNetworks.Cuba(7), duration, null);
             var b = Measure(() => BenchNetworks.Cuba(7), duration, Stdp);
+            var c = Measure(() => BenchNetworks.Cuba(7, float64: true), duration, null);
             if (r < 0)
                 continue;
             plain.Add(a);
             stdp.Add(b);
+            wide.Add(c);
         }
 
         Report("cuba (4000, p=0.02)", plain);
         Report("cuba + stdp on ee", stdp);
+        Report("cuba, clock in float64", wide);
+        Console.WriteLine($"float64 clock cost (median of per-round ratios, wall / cpu): " +
+                          $"{Median(plain.Zip(wide, (a, b) => b.ClockS / a.ClockS)):F2}x / " +
+                          $"{Median(plain.Zip(wide, (a, b) => b.ClockCpu / a.ClockCpu)):F2}x; float64 clock and " +
+                          $"event spikes {(wide.All(w => w.ClockSpikes == w.EventSpikes) ? "equal" : "DIFFER")}");
         Console.WriteLine($"stdp cost (median of per-round ratios, wall / cpu): clock " +
                           $"{Median(plain.Zip(stdp, (a, b) => b.ClockS / a.ClockS)):F2}x / " +
                           $"{Median(plain.Zip(stdp, (a, b) => b.ClockCpu / a.ClockCpu)):F2}x, event " +
