@@ -30,7 +30,8 @@ namespace NeuroSim.Core.Engine;
 /// fan-out; nothing is allocated per step.</para>
 /// <para>Precision: a float64 population (<see cref="IFloat64Population"/>, <c>"precision": "float64"</c>) gets a
 /// <see cref="Float64DeliveryRing"/>; its jumps are added in the same (spike, synapse) order, in double, and a
-/// slot is consumed the same two ways. The float32 path is the same code as without float64 populations.</para>
+/// slot is consumed the same two ways. The float32 path gains only a null check per block, per outgoing
+/// connection with spikes and per population.</para>
 /// <para>Weights are read from the connections' arrays as spikes arrive, so changes made between steps take
 /// effect, with one exception: a sparse connection whose weights are all equal when the engine is created, and
 /// that has no plasticity rule, is delivered with that one weight (its array is not read again).</para>
@@ -259,7 +260,7 @@ public sealed class ClockEngine : IDisposable
                 var connection = _network.Connections[c];
                 if (_float64[connection.Target] is not null)
                 {
-                    Deliver64(connection, _network.Ring64(connection.Target)!, fired, _sharedWeight[c]);
+                    Deliver64(connection, _network.Ring64(connection.Target)!, fired, _sharedWeight[c], _shortPost[c]);
                     continue;
                 }
 
@@ -323,7 +324,8 @@ public sealed class ClockEngine : IDisposable
     }
 
     // Float64 targets: the same order of jumps as the float32 path, (spike, synapse), summed in double.
-    private void Deliver64(Connection c, Float64DeliveryRing ring, ReadOnlySpan<int> fired, float? shared)
+    private void Deliver64(
+        Connection c, Float64DeliveryRing ring, ReadOnlySpan<int> fired, float? shared, ushort[]? shortPost)
     {
         var receptor = c.Receptor;
         if (c.IsDense)
@@ -351,9 +353,13 @@ public sealed class ClockEngine : IDisposable
         {
             int start = rowStart[pre], count = rowStart[pre + 1] - start;
             SynapticEvents += count;
-            if (delays is null && shared is float w)
+            if (delays is null && shared is float w && shortPost is not null)
             {
-                ring.AddRow(receptor, uniformSlot, posts.AsSpan(start, count), w);
+                ring.AddRow(receptor, uniformSlot, shortPost.AsSpan(start, count), w);
+            }
+            else if (delays is null && shared is float w32)
+            {
+                ring.AddRow(receptor, uniformSlot, posts.AsSpan(start, count), w32);
             }
             else if (delays is null)
             {
