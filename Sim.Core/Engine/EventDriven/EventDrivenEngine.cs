@@ -123,9 +123,12 @@ public sealed class EventDrivenEngine
             }
         }
 
-        _popConst = pops.Select(p => p.Lif ?? default).ToArray();
+        // A per-neuron drive that is the same for every neuron (e.g. none, as the clock network's view gives it)
+        // is a shared constant too.
+        _popConst = pops.Select(p => p.Lif is { } c && p.Drive is { Length: > 0 } d ? c with { Drive = d[0] }
+            : p.Lif ?? default).ToArray();
         _popGrid = Enumerable.Range(0, pops.Count)
-            .Select(p => pops[p].IsLif && pops[p].Drive is null && pops[p].Size > 0 ? _grid[_offset[p]] : null)
+            .Select(p => pops[p].IsLif && pops[p].Size > 0 && HasSharedDrive(pops[p]) ? _grid[_offset[p]] : null)
             .ToArray();
         _steppedSources = Enumerable.Range(0, pops.Count).Where(p => pops[p].Stepped is not null).ToArray();
         _steppedBuffers = pops.Select(p => new SpikeBuffer(p.Stepped is null ? 0 : p.Size)).ToArray();
@@ -643,6 +646,16 @@ public sealed class EventDrivenEngine
     }
 
     private long Steps(double t) => (long)Math.Round(t / _dt);
+
+    private static bool HasSharedDrive(EventPopulation pop)
+    {
+        if (pop.Drive is not { } d)
+            return true;
+        for (int i = 1; i < d.Length; i++)
+            if (d[i] != d[0])
+                return false;
+        return true;
+    }
 
     private void PredictDirty(double now)
     {
