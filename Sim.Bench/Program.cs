@@ -12,7 +12,7 @@ namespace NeuroSim.Bench;
 /// <c>-- snn-profile [batches]</c> (where an SNN training step's time goes),
 /// <c>-- ann-to-snn FILE EPOCHS [STEPS...]</c> (the ANN-to-SNN conversion experiment),
 /// <c>-- event-vs-clock [--quick] [--repeats N] [--warmup N] [--only cuba|low]
-/// [--lookahead STEPS]</c> (the two engines side by side),
+/// [--rates HZ,HZ,...] [--lookahead STEPS]</c> (the two engines side by side),
 /// <c>-- song2000 [SECONDS] [PNG]</c> (STDP's bimodal weights, scripts/song-2000.sh).
 /// </summary>
 public static class Program
@@ -37,7 +37,11 @@ public static class Program
             int warmup = Array.IndexOf(args, "--warmup") is int u and > 0 && u + 1 < args.Length
                 ? int.Parse(args[u + 1], System.Globalization.CultureInfo.InvariantCulture)
                 : 2;
-            EventDriven.EventVsClockComparison.Run(quick: args.Contains("--quick"), look, repeats, only, warmup);
+            double[]? rates = Array.IndexOf(args, "--rates") is int h and > 0 && h + 1 < args.Length
+                ? args[h + 1].Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture))
+                    .ToArray()
+                : null;
+            EventDriven.EventVsClockComparison.Run(quick: args.Contains("--quick"), look, repeats, only, warmup, rates);
             return 0;
         }
 

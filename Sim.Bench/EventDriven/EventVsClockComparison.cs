@@ -12,7 +12,8 @@ namespace NeuroSim.Bench.EventDriven;
 /// Runs the clock-driven and event-driven engines on the same networks in one process and prints wall times,
 /// the simulating thread's CPU times, spike counts and the ratios:
 /// `dotnet run -c Release --project Sim.Bench -- event-vs-clock [--quick] [--repeats N] [--warmup N]
-/// [--only cuba|low]`.
+/// [--only cuba|low] [--rates HZ,HZ,...]` (rates: the low-activity network's input rates, default
+/// 0.01,0.03,0.1,0.3,1).
 /// Simulation time only (network construction excluded); one thread for both engines; medians of repeated,
 /// alternating runs (default 5) after warm-up runs that are discarded (`--warmup N`, default 2: JIT tiering and
 /// the allocator settle, so the figures are steady-state costs). On a shared machine the CPU-time ratio is the
@@ -35,7 +36,7 @@ public static class EventVsClockComparison
     private static int _warmup = 2;
 
     public static void Run(bool quick, int lookAhead = EventDrivenEngine.DefaultLookAheadSteps, int repeats = 5,
-        string only = "", int warmup = 2)
+        string only = "", int warmup = 2, double[]? rates = null)
     {
         _lookAhead = lookAhead;
         _warmup = warmup;
@@ -51,7 +52,7 @@ public static class EventVsClockComparison
         if (only != "low")
             RunCuba(duration, repeats);
         if (only != "cuba")
-            RunLowActivity(quick, duration, repeats);
+            RunLowActivity(rates ?? (quick ? [0.1, 1.0] : [0.01, 0.03, 0.1, 0.3, 1.0]), duration, repeats);
         Console.WriteLine($"load average at end: {LoadAverage()}");
     }
 
@@ -86,9 +87,9 @@ public static class EventVsClockComparison
                           $"{Median(plain.Zip(stdp, (a, b) => b.EventCpu / a.EventCpu)):F2}x");
     }
 
-    private static void RunLowActivity(bool quick, double duration, int repeats)
+    private static void RunLowActivity(double[] rates, double duration, int repeats)
     {
-        foreach (double hz in quick ? new[] { 0.1, 1.0 } : new[] { 0.01, 0.03, 0.1, 0.3, 1.0 })
+        foreach (double hz in rates)
         {
             var rows = new List<Sample>();
             for (int r = -_warmup; r < repeats; r++)

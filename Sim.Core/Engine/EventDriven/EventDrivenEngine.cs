@@ -62,6 +62,7 @@ public sealed class EventDrivenEngine
     private readonly int[] _delaySteps;
     private readonly int[] _refractorySteps;
     private readonly EventQueue _queue = new();
+    private GridEventQueue? _calendar;
     private readonly long[] _spikeCounts;
     private int _dirtyCount;
     private double _end;
@@ -122,9 +123,12 @@ public sealed class EventDrivenEngine
             }
         }
 
-        _popConst = pops.Select(p => p.Lif ?? default).ToArray();
+        // A per-neuron drive that is the same for every neuron (e.g. none, as the clock network's view gives it)
+        // is a shared constant too.
+        _popConst = pops.Select(p => p.Lif is { } c && p.Drive is { Length: > 0 } d ? c with { Drive = d[0] }
+            : p.Lif ?? default).ToArray();
         _popGrid = Enumerable.Range(0, pops.Count)
-            .Select(p => pops[p].IsLif && pops[p].Drive is null && pops[p].Size > 0 ? _grid[_offset[p]] : null)
+            .Select(p => pops[p].IsLif && pops[p].Size > 0 && HasSharedDrive(pops[p]) ? _grid[_offset[p]] : null)
             .ToArray();
         _steppedSources = Enumerable.Range(0, pops.Count).Where(p => pops[p].Stepped is not null).ToArray();
         _steppedBuffers = pops.Select(p => new SpikeBuffer(p.Stepped is null ? 0 : p.Size)).ToArray();
@@ -187,6 +191,12 @@ public sealed class EventDrivenEngine
         _hooks = _net.Projections.Select(pr => pr.Rule).OfType<IPlasticityRule>()
             .Where(r => !double.IsPositiveInfinity(r.StepInterval)).ToArray();
         _hookCount = new long[_hooks.Length];
+        if (_timing == SpikeTiming.Grid)
+        {
+            // Deliveries, predictions (refractory + look-ahead) and source steps fall this far ahead at most.
+            int ahead = 2 + LookAheadSteps + _delaySteps.DefaultIfEmpty(0).Max() + _refractorySteps.DefaultIfEmpty(0).Max();
+            _calendar = new GridEventQueue(Math.Min(ahead, 1 << 14));
+        }
 
         BindRules();
 
@@ -291,11 +301,11 @@ public sealed class EventDrivenEngine
 
             for (int i = 0; i < times.Length; i++)
                 if (times[i].Length > 0)
-                    _queue.Push(SourceTime(p, i, 0), EventKind.SourceSpike, _offset[p] + i, 0);
+                    Push(SourceTime(p, i, 0), EventKind.SourceSpike, _offset[p] + i, 0);
         }
 
         if (_steppedSources.Length > 0 && _endStep > 0)
-            _queue.Push(0, EventKind.SourceStep, 0, 0);
+            Push(0, EventKind.SourceStep, 0, 0);
     }
 
     // Clock-stepped sources: step n runs at t_n and its spikes are stamped t_n, as in the clock engine.
@@ -312,13 +322,44 @@ public sealed class EventDrivenEngine
         }
 
         if (n + 1 < _endStep)
-            _queue.Push((n + 1) * _dt, EventKind.SourceStep, (int)(n + 1), 0);
+            Push((n + 1) * _dt, EventKind.SourceStep, (int)(n + 1), 0);
+    }
+
+    // Queues an event at `time` (grid timing: a grid time, queued by its step).
+    private void Push(double time, EventKind kind, int a, int b)
+    {
+        if (_calendar is { } calendar)
+            calendar.Push(Steps(time), kind, a, b);
+        else
+            _queue.Push(time, kind, a, b);
     }
 
     private void ProcessEvents(double limit, bool stopBeforeSpikesAtLimit = false)
     {
         double bound = limit + GridEpsilon * _dt;
         double spikesBefore = stopBeforeSpikesAtLimit ? limit - GridEpsilon * _dt : double.PositiveInfinity;
+        if (_calendar is { } calendar)
+        {
+            while (true)
+            {
+                bool any = calendar.TryPeek(out long step, out var kind);
+                if (_dirtyCount > 0 && (!any || step * _dt != _now))
+                {
+                    PredictDirty(_now);
+                    any = calendar.TryPeek(out step, out kind);
+                }
+
+                double time = step * _dt;
+                if (!any || time > bound || (kind > EventKind.Recheck && time >= spikesBefore))
+                    break;
+
+                var e = calendar.Pop();
+                Handle(time, kind, e.A, e.B);
+            }
+
+            return;
+        }
+
         while (true)
         {
             if (_dirtyCount > 0 && (_queue.Count == 0 || _queue.Peek().Time != _now))
@@ -329,34 +370,39 @@ public sealed class EventDrivenEngine
                 break;
 
             var e = _queue.Pop();
-            EventsProcessed++;
-            RunHooks(_hooks, _hookCount, e.Time, e.Kind);
-            _now = e.Time;
-            switch (e.Kind)
-            {
-                case EventKind.Crossing:
-                    if (e.B == _n[e.A].Version)
-                        FireLif(e.A, e.Time);
-                    break;
-                case EventKind.Recheck:
-                    if (e.B == _n[e.A].Version)
-                    {
-                        Rechecks++;
-                        Predict(e.A, e.Time);
-                    }
+            Handle(e.Time, e.Kind, e.A, e.B);
+        }
+    }
 
-                    break;
-                case EventKind.SourceSpike:
-                    FireSource(e.A, e.B, e.Time);
-                    break;
-                case EventKind.SourceStep:
-                    StepSources(e.A);
-                    break;
-                default:
-                    if (e.Time < _end - GridEpsilon * _dt)
-                        Deliver(e.A, e.B, e.Time);
-                    break;
-            }
+    private void Handle(double time, EventKind kind, int a, int b)
+    {
+        EventsProcessed++;
+        RunHooks(_hooks, _hookCount, time, kind);
+        _now = time;
+        switch (kind)
+        {
+            case EventKind.Crossing:
+                if (b == _n[a].Version)
+                    FireLif(a, time);
+                break;
+            case EventKind.Recheck:
+                if (b == _n[a].Version)
+                {
+                    Rechecks++;
+                    Predict(a, time);
+                }
+
+                break;
+            case EventKind.SourceSpike:
+                FireSource(a, b, time);
+                break;
+            case EventKind.SourceStep:
+                StepSources(a);
+                break;
+            default:
+                if (time < _end - GridEpsilon * _dt)
+                    Deliver(a, b, time);
+                break;
         }
     }
 
@@ -402,7 +448,7 @@ public sealed class EventDrivenEngine
         if (t < _end - GridEpsilon * _dt)
             Emit(p, i, t);
         if (index + 1 < _net.Populations[p].SpikeTimes![i].Length)
-            _queue.Push(SourceTime(p, i, index + 1), EventKind.SourceSpike, g, index + 1);
+            Push(SourceTime(p, i, index + 1), EventKind.SourceSpike, g, index + 1);
     }
 
     private void Emit(int p, int neuron, double label)
@@ -411,10 +457,10 @@ public sealed class EventDrivenEngine
         _sink?.OnSpike(p, neuron, label);
         foreach (int c in _outgoing[p])
         {
-            double arrival = _timing == SpikeTiming.Grid
-                ? (Math.Round(label / _dt) + 1 + _delaySteps[c]) * _dt
-                : label + _net.Projections[c].Delay;
-            _queue.Push(arrival, EventKind.Delivery, c, neuron);
+            if (_calendar is { } calendar)
+                calendar.Push((long)Math.Round(label / _dt) + 1 + _delaySteps[c], EventKind.Delivery, c, neuron);
+            else
+                _queue.Push(label + _net.Projections[c].Delay, EventKind.Delivery, c, neuron);
         }
 
         foreach (int c in _plasticIncoming[p])
@@ -601,6 +647,16 @@ public sealed class EventDrivenEngine
 
     private long Steps(double t) => (long)Math.Round(t / _dt);
 
+    private static bool HasSharedDrive(EventPopulation pop)
+    {
+        if (pop.Drive is not { } d)
+            return true;
+        for (int i = 1; i < d.Length; i++)
+            if (d[i] != d[0])
+                return false;
+        return true;
+    }
+
     private void PredictDirty(double now)
     {
         for (int d = 0; d < _dirtyCount; d++)
@@ -643,9 +699,9 @@ public sealed class EventDrivenEngine
         var grid = _grid[g]!;
         long k = grid.FirstCrossing(c, s, steps);
         if (k > 0)
-            _queue.Push((ks + k) * _dt, EventKind.Crossing, g, _n[g].Version);
+            _calendar!.Push(ks + k, EventKind.Crossing, g, _n[g].Version);
         else if (ks + steps < _endStep && !CannotFire(c, grid.Advance(c, s, steps)))
-            _queue.Push((ks + steps) * _dt, EventKind.Recheck, g, _n[g].Version);
+            _calendar!.Push(ks + steps, EventKind.Recheck, g, _n[g].Version);
     }
 
     // True when no input-free future of `s` reaches threshold (the bound over an infinite horizon).
