@@ -19,7 +19,7 @@ namespace NeuroSim.Core.Engine;
 /// <item>threshold and reset: neurons that reach threshold spike (stamped t_n) and are reset.</item>
 /// </list>
 /// <para>Integrate, threshold and reset run fused, one pass per block of neurons, on the worker threads (delivery
-/// too when a slot is dense, see <see cref="DeliveryRing"/>). Then, on the calling thread:</para>
+/// too when a slot is dense, see <see cref="DeliveryRing{T}"/>). Then, on the calling thread:</para>
 /// <list type="number">
 /// <item>propagate: each spike is fanned out into the ring slot of step n + 1 + delay;</item>
 /// <item>record: spike observers (recorders, statistics) see the step's spikes.</item>
@@ -29,7 +29,7 @@ namespace NeuroSim.Core.Engine;
 /// the same order and the spikes are bit-identical for any thread count. Cost per step ∝ neurons + spikes ×
 /// fan-out; nothing is allocated per step.</para>
 /// <para>Precision: a float64 population (<see cref="IFloat64Population"/>, <c>"precision": "float64"</c>) gets a
-/// <see cref="Float64DeliveryRing"/>; its jumps are added in the same (spike, synapse) order, in double, and a
+/// float64 <see cref="DeliveryRing{T}"/>; its jumps are added in the same (spike, synapse) order, in double, and a
 /// slot is consumed the same two ways. The float32 path gains only a null check per block, per outgoing
 /// connection with spikes and per population.</para>
 /// <para>Weights are read from the connections' arrays as spikes arrive, so changes made between steps take
@@ -84,11 +84,11 @@ public sealed class ClockEngine : IDisposable
         _shortPost = network.Connections.Select(ShortPost).ToArray();
         _float64 = network.Populations.Select(p => p as IFloat64Population).ToArray();
         _advanceBlock = AdvanceBlock;
-        CodeWarmup.Prepare(typeof(ClockEngine), typeof(StepWorkers), typeof(SpikeBuffer), typeof(DeliveryRing),
-            typeof(CurrentSchedule));
+        CodeWarmup.Prepare(typeof(ClockEngine), typeof(StepWorkers), typeof(SpikeBuffer),
+            typeof(DeliveryRing<float>), typeof(CurrentSchedule));
         if (_float64.Any(p => p is not null))
         {
-            CodeWarmup.Prepare(typeof(Float64DeliveryRing));
+            CodeWarmup.Prepare(typeof(DeliveryRing<double>));
         }
 
         CodeWarmup.Prepare([.. network.Populations.Select(p => p.GetType())]);
@@ -220,7 +220,7 @@ public sealed class ClockEngine : IDisposable
             return;
         }
 
-        var due = default(DueJumps);
+        var due = default(DueJumps<float>);
         if (_network.Ring(p) is { } ring && ring.IsDense(ring.SlotOf(CurrentStep)))
         {
             due = ring.Due(ring.SlotOf(CurrentStep), start, end);
@@ -286,7 +286,7 @@ public sealed class ClockEngine : IDisposable
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeliverSparse<TIndex>(
-        Connection c, ReadOnlySpan<TIndex> posts, DeliveryRing ring, ReadOnlySpan<int> fired, float? shared)
+        Connection c, ReadOnlySpan<TIndex> posts, DeliveryRing<float> ring, ReadOnlySpan<int> fired, float? shared)
         where TIndex : unmanaged, IBinaryInteger<TIndex>
     {
         var receptor = c.Receptor;
@@ -325,7 +325,7 @@ public sealed class ClockEngine : IDisposable
 
     // Float64 targets: the same order of jumps as the float32 path, (spike, synapse), summed in double.
     private void Deliver64(
-        Connection c, Float64DeliveryRing ring, ReadOnlySpan<int> fired, float? shared, ushort[]? shortPost)
+        Connection c, DeliveryRing<double> ring, ReadOnlySpan<int> fired, float? shared, ushort[]? shortPost)
     {
         var receptor = c.Receptor;
         if (c.IsDense)
@@ -435,7 +435,7 @@ public sealed class ClockEngine : IDisposable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void DeliverDense(Connection c, DeliveryRing ring, ReadOnlySpan<int> fired)
+    private void DeliverDense(Connection c, DeliveryRing<float> ring, ReadOnlySpan<int> fired)
     {
         float[] w = c.Dense!;
         int slot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);

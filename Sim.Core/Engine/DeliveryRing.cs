@@ -7,8 +7,14 @@ namespace NeuroSim.Core.Engine;
 
 /// <summary>
 /// The input ring buffer of one target population: one slot per delivery step, each slot holding every
-/// neuron's pending jump for each receptor.
+/// neuron's pending jump for each receptor, in the population's precision <typeparamref name="T"/> (float for
+/// <see cref="ISpikingPopulation"/>, double for <see cref="IFloat64Population"/>).
 /// </summary>
+/// <typeparam name="T">The element type of the sums: <see cref="float"/> or <see cref="double"/>. Weights are
+/// float32 in both; a float64 ring widens each weight and sums in double. A sum of float32 weights of like
+/// magnitude is exact in double (24-bit mantissas, 53-bit sum), so in practice it does not depend on the order of
+/// the jumps; the only rounding is the one addition to the state, where the event engine, adding each jump to the
+/// state, rounds once per jump.</typeparam>
 /// <remarks>
 /// <para>With the longest delay D steps into this population, spikes found in step n land in slots
 /// n + 1 .. n + 1 + D, and step m consumes slot m; a ring of D + 1 slots suffices because step n consumes and
@@ -20,14 +26,15 @@ namespace NeuroSim.Core.Engine;
 /// harmless), with room for a quarter of the population; <see cref="ConsumeSparse"/> visits just those. When a
 /// row might not fit (list length + row length > room; decided by the data alone, so the same on every run), the
 /// list is dropped, the slot is dense, and the population consumes the whole slot inside its step kernel
-/// (<see cref="DueJumps"/>), one vectorised pass it makes over its state anyway. At CUBA's activity (~0.04
+/// (<see cref="DueJumps{T}"/>), one vectorised pass it makes over its state anyway. At CUBA's activity (~0.04
 /// synaptic events per neuron and step) the sparse way saves the kernel two load and two store streams per
 /// neuron.</para>
 /// </remarks>
-public sealed class DeliveryRing
+public sealed class DeliveryRing<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const int Dense = -1;
-    private readonly float[][] _jumps;
+    private readonly T[][] _jumps;
     private readonly int[][] _touched;
     private readonly int[] _touchedCount;
     private readonly int _capacity;
@@ -36,10 +43,12 @@ public sealed class DeliveryRing
     /// <paramref name="maxDelaySteps"/>.</summary>
     public DeliveryRing(int size, int maxDelaySteps)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDelaySteps);
         Size = size;
         Length = maxDelaySteps + 1;
         _capacity = Math.Max(size / 4, 1);
-        _jumps = [new float[(long)Length * size], new float[(long)Length * size]];
+        _jumps = [new T[(long)Length * size], new T[(long)Length * size]];
         _touched = [new int[(long)Length * _capacity], new int[(long)Length * _capacity]];
         _touchedCount = new int[2 * Length];
     }
@@ -86,7 +95,7 @@ public sealed class DeliveryRing
     /// weight for the whole row (a connection whose weights are all equal reads no weight array).</summary>
     public void AddRow<TIndex>(Receptor receptor, int slot, ReadOnlySpan<TIndex> post, float weight)
         where TIndex : unmanaged, IBinaryInteger<TIndex> =>
-        AddRow(receptor, slot, post, new Shared(weight));
+        AddRow(receptor, slot, post, new Shared(T.CreateTruncating(weight)));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddRow<TIndex, TWeights>(Receptor receptor, int slot, ReadOnlySpan<TIndex> post, TWeights weight)
@@ -101,7 +110,7 @@ public sealed class DeliveryRing
 
         int r = (int)receptor;
         int flag = r * Length + slot;
-        ref float cells = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_jumps[r]), (nint)slot * Size);
+        ref T cells = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_jumps[r]), (nint)slot * Size);
         int count = _touchedCount[flag];
         if (count != Dense && count + post.Length > _capacity)
         {
@@ -128,9 +137,9 @@ public sealed class DeliveryRing
         for (int k = 0; k < post.Length; k++)
         {
             int p = int.CreateTruncating(post[k]);
-            ref float cell = ref Unsafe.Add(ref cells, p);
+            ref T cell = ref Unsafe.Add(ref cells, p);
             Unsafe.Add(ref touched, count) = p;
-            count += cell == 0 ? 1 : 0;
+            count += cell == T.Zero ? 1 : 0;
             cell += weight.Get(k);
         }
 
@@ -145,13 +154,13 @@ public sealed class DeliveryRing
 
     /// <summary>The whole slot, neurons [<paramref name="start"/>, <paramref name="end"/>), for a kernel to
     /// consume (only when <see cref="IsDense"/>).</summary>
-    public DueJumps Due(int slot, int start, int end) => new(
+    public DueJumps<T> Due(int slot, int start, int end) => new(
         _jumps[(int)Receptor.Excitatory].AsSpan(slot * Size + start, end - start),
         _jumps[(int)Receptor.Inhibitory].AsSpan(slot * Size + start, end - start));
 
     /// <summary>Adds the touched neurons' jumps to the synaptic variables and zeroes them (only when not
     /// <see cref="IsDense"/>).</summary>
-    public void ConsumeSparse(int slot, Span<float> excitatory, Span<float> inhibitory)
+    public void ConsumeSparse(int slot, Span<T> excitatory, Span<T> inhibitory)
     {
         if (IsDense(slot))
         {
@@ -169,32 +178,37 @@ public sealed class DeliveryRing
         _touchedCount[(int)Receptor.Inhibitory * Length + slot] = 0;
     }
 
-    private void ConsumeTouched(Receptor receptor, int slot, Span<float> target)
+    private void ConsumeTouched(Receptor receptor, int slot, Span<T> target)
     {
         int r = (int)receptor;
         var cells = _jumps[r].AsSpan(slot * Size, Size);
         foreach (int j in _touched[r].AsSpan(slot * _capacity, _touchedCount[r * Length + slot]))
         {
             target[j] += cells[j];
-            cells[j] = 0;
+            cells[j] = T.Zero;
         }
     }
 
-    // The weights of one row, specialised per struct so the loop above compiles to plain loads or a constant.
+    /// <summary>The pending jump of neuron <paramref name="post"/> in slot <paramref name="slot"/> (tests,
+    /// diagnostics).</summary>
+    public T Pending(Receptor receptor, int slot, int post) => _jumps[(int)receptor][(long)slot * Size + post];
+
+    // The weights of one row (float32, widened for a float64 ring), specialised per struct so the loop above
+    // compiles to plain loads or a constant.
     private interface IRowWeights
     {
-        float Get(int k);
+        T Get(int k);
     }
 
     private readonly ref struct PerSynapse(ReadOnlySpan<float> weights) : IRowWeights
     {
         private readonly ReadOnlySpan<float> _weights = weights;
 
-        public float Get(int k) => _weights[k];
+        public T Get(int k) => T.CreateTruncating(_weights[k]);
     }
 
-    private readonly struct Shared(float weight) : IRowWeights
+    private readonly struct Shared(T weight) : IRowWeights
     {
-        public float Get(int k) => weight;
+        public T Get(int k) => weight;
     }
 }

@@ -2,8 +2,8 @@ namespace NeuroSim.Core.Engine;
 
 /// <summary>
 /// A population that keeps its state in float64 (<c>"precision": "float64"</c>): the clock engine gives it a
-/// <see cref="Float64DeliveryRing"/> instead of a <see cref="DeliveryRing"/> and advances it with
-/// <see cref="Advance(long, int, int, Float64DueJumps, SpikeBuffer)"/>. The step contract is
+/// float64 <see cref="DeliveryRing{T}"/> instead of a float32 one and advances it with
+/// <see cref="Advance(long, int, int, DueJumps{double}, SpikeBuffer)"/>. The step contract is
 /// <see cref="ISpikingPopulation"/>'s. The float32 members that hand out live state
 /// (<see cref="ISpikingPopulation.Variable"/>, <see cref="ISpikingPopulation.SynapticVariable"/>) throw
 /// <see cref="NotSupportedException"/>; <see cref="Variable64"/> replaces them.
@@ -19,5 +19,5 @@ public interface IFloat64Population : ISpikingPopulation
     /// <summary>Advances neurons [<paramref name="start"/>, <paramref name="end"/>) over step
     /// <paramref name="step"/>, after consuming <paramref name="due"/> (the jumps due now for exactly those
     /// neurons).</summary>
-    void Advance(long step, int start, int end, Float64DueJumps due, SpikeBuffer spikes);
+    void Advance(long step, int start, int end, DueJumps<double> due, SpikeBuffer spikes);
 }

@@ -8,7 +8,7 @@ namespace NeuroSim.Core.Engine;
 /// factory for its kinds.
 /// </summary>
 /// <remarks>
-/// Contract of one step n (covering [t_n, t_n + dt), t_n = n·dt): <see cref="Advance(long, int, int, DueJumps,
+/// Contract of one step n (covering [t_n, t_n + dt), t_n = n·dt): <see cref="Advance(long, int, int, DueJumps{float},
 /// SpikeBuffer)"/> first consumes the synaptic jumps due at t_n (adds them to the arrays of
 /// <see cref="SynapticVariable"/> and zeroes them), then integrates the state to t_n + dt, applies threshold and
 /// reset, and appends the spiking neurons in ascending order. A spike found
@@ -46,5 +46,5 @@ public interface ISpikingPopulation
     /// <summary>Advances neurons [<paramref name="start"/>, <paramref name="end"/>) over step
     /// <paramref name="step"/>, after consuming <paramref name="due"/> (the jumps due now for exactly those
     /// neurons; empty for populations that take no input).</summary>
-    void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes);
+    void Advance(long step, int start, int end, DueJumps<float> due, SpikeBuffer spikes);
 }

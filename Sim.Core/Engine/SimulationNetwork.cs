@@ -7,8 +7,8 @@ namespace NeuroSim.Core.Engine;
 /// </summary>
 public sealed class SimulationNetwork
 {
-    private readonly DeliveryRing?[] _rings;
-    private readonly Float64DeliveryRing?[] _rings64;
+    private readonly DeliveryRing<float>?[] _rings;
+    private readonly DeliveryRing<double>?[] _rings64;
 
     /// <summary>Checks the parts against each other, prepares every population for <paramref name="dt"/> (ms)
     /// and sizes the rings for the longest delay into each population.</summary>
@@ -39,17 +39,17 @@ public sealed class SimulationNetwork
             maxDelay[connection.Target] = Math.Max(maxDelay[connection.Target], connection.MaxDelaySteps);
         }
 
-        _rings = new DeliveryRing?[populations.Count];
-        _rings64 = new Float64DeliveryRing?[populations.Count];
+        _rings = new DeliveryRing<float>?[populations.Count];
+        _rings64 = new DeliveryRing<double>?[populations.Count];
         for (int p = 0; p < populations.Count; p++)
         {
             if (populations[p] is IFloat64Population { AcceptsInput: true })
             {
-                _rings64[p] = new Float64DeliveryRing(populations[p].Size, Math.Max(maxDelay[p], 0));
+                _rings64[p] = new DeliveryRing<double>(populations[p].Size, Math.Max(maxDelay[p], 0));
             }
             else if (populations[p].AcceptsInput)
             {
-                _rings[p] = new DeliveryRing(populations[p].Size, Math.Max(maxDelay[p], 0));
+                _rings[p] = new DeliveryRing<float>(populations[p].Size, Math.Max(maxDelay[p], 0));
             }
         }
 
@@ -87,10 +87,10 @@ public sealed class SimulationNetwork
 
     /// <summary>The input ring of population <paramref name="population"/>; null for sources and float64
     /// populations.</summary>
-    internal DeliveryRing? Ring(int population) => _rings[population];
+    internal DeliveryRing<float>? Ring(int population) => _rings[population];
 
     /// <summary>The input ring of float64 population <paramref name="population"/>; null for all others.</summary>
-    internal Float64DeliveryRing? Ring64(int population) => _rings64[population];
+    internal DeliveryRing<double>? Ring64(int population) => _rings64[population];
 
     private void Check(Connection c)
     {

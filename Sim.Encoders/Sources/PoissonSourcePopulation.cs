@@ -80,7 +80,7 @@ public sealed class PoissonSourcePopulation : ISpikingPopulation
         throw new InvalidOperationException($"{Name}: a source takes no synaptic input");
 
     /// <inheritdoc/>
-    public void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes)
+    public void Advance(long step, int start, int end, DueJumps<float> due, SpikeBuffer spikes)
     {
         for (int i = start; i < end; i++)
         {

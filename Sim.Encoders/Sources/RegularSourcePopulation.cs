@@ -75,7 +75,7 @@ public sealed class RegularSourcePopulation : ISpikingPopulation
         throw new InvalidOperationException($"{Name}: a source takes no synaptic input");
 
     /// <inheritdoc/>
-    public void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes)
+    public void Advance(long step, int start, int end, DueJumps<float> due, SpikeBuffer spikes)
     {
         if (SpikesUpTo(step) == SpikesUpTo(step - 1))
         {

@@ -64,7 +64,7 @@ public sealed class SampleInputPopulation : ISpikingPopulation
         throw new InvalidOperationException($"{Name}: an input population takes no synaptic input");
 
     /// <inheritdoc/>
-    public void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes)
+    public void Advance(long step, int start, int end, DueJumps<float> due, SpikeBuffer spikes)
     {
         if (step >= _steps)
         {

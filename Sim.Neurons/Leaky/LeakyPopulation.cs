@@ -67,7 +67,7 @@ public sealed class LeakyPopulation : TrainedLayerPopulation
     public override Span<float> SynapticVariable(Receptor receptor) => _input;
 
     /// <inheritdoc/>
-    public override void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes)
+    public override void Advance(long step, int start, int end, DueJumps<float> due, SpikeBuffer spikes)
     {
         var input = _input.AsSpan(start, end - start);
         due.AddTo(input, input);

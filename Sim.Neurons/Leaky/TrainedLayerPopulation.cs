@@ -67,5 +67,5 @@ public abstract class TrainedLayerPopulation : ISpikingPopulation, ITrainedLayer
     public abstract Span<float> SynapticVariable(Receptor receptor);
 
     /// <inheritdoc/>
-    public abstract void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes);
+    public abstract void Advance(long step, int start, int end, DueJumps<float> due, SpikeBuffer spikes);
 }

@@ -11,7 +11,7 @@ namespace NeuroSim.Neurons.Lif;
 /// <remarks>
 /// <para>Same step, in the same order: (jumps due at t_n added to g_e, g_i;) propagate exactly to t_n + dt; a
 /// refractory neuron keeps V = V_r while g_e, g_i decay; V ≥ V_t spikes, stamped t_n; reset and hold for k − 1
-/// steps (k = t_ref/dt, an integer counter). See <see cref="Float64LifKernel"/>.</para>
+/// steps (k = t_ref/dt, an integer counter). See <see cref="LifKernel{T}"/>.</para>
 /// <para>What stays float32: the parameters V_t, V_r and V_inf = E_l + R·I (rounded to float32 as in the float32
 /// kernel, and as the event engine reads them), the initial values, and the weights. So a network has one set of
 /// numbers, and only the integration changes with the precision.</para>
@@ -27,7 +27,7 @@ public sealed class Float64LifPopulation : IFloat64Population, ICurrentTarget
     private readonly double[] _vInf;
     private readonly double[] _currentPa;
     private readonly int[] _integratesFrom;
-    private Float64LifKernel.Factors _factors;
+    private LifKernel<double>.Factors _factors;
     private LifPropagator _propagator;
     private double _dt;
     private bool _prepared;
@@ -103,9 +103,9 @@ public sealed class Float64LifPopulation : IFloat64Population, ICurrentTarget
     public float[] Variable(string name) => throw new NotSupportedException(
         $"{Name}: the state is float64 (\"precision\": \"float64\"); read it with Variable64");
 
-    /// <summary>Not supported: input arrives through the engine's <see cref="Float64DeliveryRing"/>.</summary>
+    /// <summary>Not supported: input arrives through the engine's float64 <see cref="DeliveryRing{T}"/>.</summary>
     public Span<float> SynapticVariable(Receptor receptor) => throw new NotSupportedException(
-        $"{Name}: the state is float64; synaptic input arrives through a Float64DeliveryRing");
+        $"{Name}: the state is float64; synaptic input arrives through a DeliveryRing<double>");
 
     /// <inheritdoc/>
     public Span<double> SynapticVariable64(Receptor receptor) => receptor == Receptor.Excitatory ? _ge : _gi;
@@ -142,18 +142,18 @@ public sealed class Float64LifPopulation : IFloat64Population, ICurrentTarget
 
     /// <summary>One step with no input (the float32 contract's entry; <paramref name="due"/> must be empty).
     /// </summary>
-    public void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes)
+    public void Advance(long step, int start, int end, DueJumps<float> due, SpikeBuffer spikes)
     {
         if (!due.Excitatory.IsEmpty || !due.Inhibitory.IsEmpty)
         {
-            throw new InvalidOperationException($"{Name}: float64 input arrives as Float64DueJumps");
+            throw new InvalidOperationException($"{Name}: float64 input arrives as DueJumps<double>");
         }
 
-        Advance(step, start, end, default(Float64DueJumps), spikes);
+        Advance(step, start, end, default(DueJumps<double>), spikes);
     }
 
     /// <inheritdoc/>
-    public void Advance(long step, int start, int end, Float64DueJumps due, SpikeBuffer spikes)
+    public void Advance(long step, int start, int end, DueJumps<double> due, SpikeBuffer spikes)
     {
         if (!_prepared)
         {
@@ -161,10 +161,10 @@ public sealed class Float64LifPopulation : IFloat64Population, ICurrentTarget
         }
 
         int n = end - start;
-        var block = new Float64LifKernel.Block(
+        var block = new LifKernel<double>.Block(
             _v.AsSpan(start, n), _ge.AsSpan(start, n), _gi.AsSpan(start, n), _integratesFrom.AsSpan(start, n),
             _perNeuronDrive ? _vInf.AsSpan(start, n) : default, due.Excitatory, due.Inhibitory);
-        Float64LifKernel.Step(_factors, block, checked((int)step), start, spikes);
+        LifKernel<double>.Step(_factors, block, checked((int)step), start, spikes);
     }
 
     // V_inf = E_l + R·(I_e + I_inj), rounded to float32 as LifPopulation does.
@@ -180,6 +180,6 @@ public sealed class Float64LifPopulation : IFloat64Population, ICurrentTarget
         }
 
         float shared = Size > 0 ? (float)_vInf[0] : (float)Parameters.RestingPotential;
-        _factors = Float64LifKernel.Factors.From(Parameters, _propagator.RefractorySteps, _dt, shared);
+        _factors = LifKernel<double>.Factors.FromGrid(Parameters, _propagator.RefractorySteps, _dt, shared);
     }
 }

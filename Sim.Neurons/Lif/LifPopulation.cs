@@ -31,7 +31,7 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
     private readonly double[] _currentPa;
     private readonly int[] _integratesFrom;
     private LifPropagator _propagator;
-    private LifKernel.Factors _factors;
+    private LifKernel<float>.Factors _factors;
     private bool _prepared;
     private bool _perNeuronDrive;
 
@@ -124,7 +124,7 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
     public void Prepare(double dt)
     {
         _propagator = LifPropagator.For(Parameters, dt);
-        CodeWarmup.Prepare(typeof(LifKernel));
+        CodeWarmup.Prepare(typeof(LifKernel<float>));
         UpdateDrive();
         _prepared = true;
     }
@@ -133,7 +133,7 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
     public Span<float> SynapticVariable(Receptor receptor) => receptor == Receptor.Excitatory ? _ge : _gi;
 
     /// <inheritdoc/>
-    public void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes)
+    public void Advance(long step, int start, int end, DueJumps<float> due, SpikeBuffer spikes)
     {
         if (!_prepared)
         {
@@ -141,10 +141,10 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
         }
 
         int n = end - start;
-        var block = new LifKernel.Block(
+        var block = new LifKernel<float>.Block(
             _v.AsSpan(start, n), _ge.AsSpan(start, n), _gi.AsSpan(start, n), _integratesFrom.AsSpan(start, n),
             _perNeuronDrive ? _vInf.AsSpan(start, n) : default, due.Excitatory, due.Inhibitory);
-        LifKernel.Step(_factors, block, checked((int)step), start, spikes);
+        LifKernel<float>.Step(_factors, block, checked((int)step), start, spikes);
     }
 
     /// <summary>V_inf = E_l + R·(I_e + I_inj): the potential each neuron relaxes to without synaptic input.</summary>
@@ -160,6 +160,6 @@ public sealed class LifPopulation : ISpikingPopulation, ICurrentTarget
         }
 
         float shared = Size > 0 ? _vInf[0] : (float)Parameters.RestingPotential;
-        _factors = LifKernel.Factors.From(Parameters, _propagator, shared);
+        _factors = LifKernel<float>.Factors.From(Parameters, _propagator, shared);
     }
 }

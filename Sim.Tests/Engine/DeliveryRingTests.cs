@@ -39,7 +39,7 @@ public sealed class DeliveryRingTests
     {
         const int size = 200;
         var rng = new SplitMix64(11);
-        var ring = new DeliveryRing(size, 0);
+        var ring = new DeliveryRing<float>(size, 0);
         var excitatory = new float[size];
         var inhibitory = new float[size];
         for (int i = 0; i < size; i++)
@@ -80,7 +80,7 @@ public sealed class DeliveryRingTests
     public void AddRow_CellSummingBackToZero_IsAddedOnceAndLeavesNothingBehind()
     {
         // +w, -w, +u on one neuron lists it twice (its cell passed through zero); the sum must still count once.
-        var ring = new DeliveryRing(40, 0);
+        var ring = new DeliveryRing<float>(40, 0);
         ring.AddRow(Receptor.Inhibitory, 0, [3, 3, 3], [0.5f, -0.5f, 0.25f]);
         var target = new float[40];
         target[3] = 1f;
@@ -96,8 +96,8 @@ public sealed class DeliveryRingTests
     {
         var rng = new SplitMix64(5);
         var (post, _) = Row(ref rng, 60, 100);
-        var perSynapse = new DeliveryRing(100, 2);
-        var shared = new DeliveryRing(100, 2);
+        var perSynapse = new DeliveryRing<float>(100, 2);
+        var shared = new DeliveryRing<float>(100, 2);
 
         perSynapse.AddRow(Receptor.Excitatory, 1, post, Enumerable.Repeat(1.62f, post.Length).ToArray());
         shared.AddRow(Receptor.Excitatory, 1, post, 1.62f);
@@ -109,7 +109,7 @@ public sealed class DeliveryRingTests
     [Fact]
     public void Add_PostOutsideRing_Throws()
     {
-        var ring = new DeliveryRing(4, 0);
+        var ring = new DeliveryRing<float>(4, 0);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => ring.Add(Receptor.Excitatory, 0, 4, 1f));
     }
@@ -121,7 +121,7 @@ public sealed class DeliveryRingTests
     {
         // Three slots: an unchecked slot index would address memory outside the slot arrays (slot 3 with the
         // excitatory receptor lands in the inhibitory flags and past the end of the excitatory cells).
-        var ring = new DeliveryRing(4, 2);
+        var ring = new DeliveryRing<float>(4, 2);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => ring.Add(Receptor.Excitatory, slot, 0, 1f));
         Assert.Throws<ArgumentOutOfRangeException>(
@@ -140,7 +140,7 @@ public sealed class DeliveryRingTests
     [Fact]
     public void AddRow_FewerWeightsThanPosts_ThrowsBeforeAddingAnything()
     {
-        var ring = new DeliveryRing(8, 0);
+        var ring = new DeliveryRing<float>(8, 0);
 
         Assert.Throws<ArgumentException>(
             () => ring.AddRow(Receptor.Excitatory, 0, new[] { 1, 2, 3 }, new[] { 1f, 2f }));

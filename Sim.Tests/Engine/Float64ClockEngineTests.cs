@@ -113,7 +113,7 @@ public class Float64ClockEngineTests
     [Fact]
     public void Ring_RowsAndSingleJumps_SummedInDoubleAndConsumedByTheKernel()
     {
-        var ring = new Float64DeliveryRing(4, 2);
+        var ring = new DeliveryRing<double>(4, 2);
         ring.AddRow(Receptor.Excitatory, 1, new ReadOnlySpan<int>([0, 2, 2]), new ReadOnlySpan<float>([1f, 2f, 0.1f]));
         ring.AddRow(Receptor.Inhibitory, 1, new ReadOnlySpan<ushort>([3]), -0.1f);
         ring.Add(Receptor.Excitatory, 1, 2, 1e-8f);
@@ -136,7 +136,7 @@ public class Float64ClockEngineTests
     public void Ring_FewTouched_ConsumedSparseWithTheSameSums()
     {
         // 40 neurons: room for 10 listed per receptor and slot. Slot 0 stays sparse, slot 1 goes dense.
-        var ring = new Float64DeliveryRing(40, 1);
+        var ring = new DeliveryRing<double>(40, 1);
         ring.AddRow(Receptor.Excitatory, 0, new ReadOnlySpan<int>([5, 7, 5]), new ReadOnlySpan<float>([1f, 2f, 0.1f]));
         ring.AddRow(Receptor.Inhibitory, 0, new ReadOnlySpan<int>([7]), -3f);
         ring.AddRow(Receptor.Excitatory, 1, new ReadOnlySpan<int>(Enumerable.Range(0, 11).ToArray()), 1f);

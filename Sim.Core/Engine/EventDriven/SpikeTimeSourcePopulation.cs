@@ -76,7 +76,7 @@ public sealed class SpikeTimeSourcePopulation : ISpikingPopulation
         throw new InvalidOperationException($"{Name}: a spike-time source takes no synaptic input");
 
     /// <inheritdoc/>
-    public void Advance(long step, int start, int end, DueJumps due, SpikeBuffer spikes)
+    public void Advance(long step, int start, int end, DueJumps<float> due, SpikeBuffer spikes)
     {
         if (double.IsNaN(_dt))
             throw new InvalidOperationException($"{Name}: Prepare(dt) must run before the first step");
