@@ -45,35 +45,32 @@ public static class EventNetworkFactory
         return new EventNetwork(network.Dt, pops, projs);
     }
 
+    // The clock kernel compares and resets with the float32 values of V_t and V_r and a float32 V_inf (widened in
+    // float64): use the same values, so both engines test the same threshold against the same asymptote. The
+    // state is read as double (exact from either precision).
+    private static EventPopulation Lif<T>(LifPopulationBase<T> lif)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var p = lif.Parameters;
+        var drive = new double[lif.Size];
+        var vInf = lif.VInf;
+        for (int i = 0; i < drive.Length; i++)
+            drive[i] = double.CreateTruncating(vInf[i]) - p.RestingPotential;
+        var v0 = new double[lif.Size];
+        var v = lif.V;
+        for (int i = 0; i < v0.Length; i++)
+            v0[i] = double.CreateTruncating(v[i]);
+        var constants = new LifConstants(p.TauM, p.TauExc, p.TauInh, p.RestingPotential, 0, (float)p.Threshold);
+        return EventPopulation.LifNeurons(lif.Name, constants, (float)p.Reset, p.Refractory, v0, drive);
+    }
+
     private static EventPopulation Convert(ISpikingPopulation population)
     {
         if (population is LifPopulation lif)
-        {
-            var p = lif.Parameters;
-
-            // The clock kernel compares and resets in float32: use the same float values of V_t and V_r, and the
-            // same float V_inf, so both engines test the same threshold against the same asymptote.
-            double threshold = (float)p.Threshold;
-            var drive = new double[lif.Size];
-            var vInf = lif.VInf;
-            for (int i = 0; i < drive.Length; i++)
-                drive[i] = vInf[i] - p.RestingPotential;
-            var v0 = lif.Variable("v").Select(v => (double)v).ToArray();
-            var constants = new LifConstants(p.TauM, p.TauExc, p.TauInh, p.RestingPotential, 0, threshold);
-            return EventPopulation.LifNeurons(lif.Name, constants, (float)p.Reset, p.Refractory, v0, drive);
-        }
+            return Lif(lif);
 
         if (population is Float64LifPopulation wide)
-        {
-            // The float64 population holds the same float32 constants, widened; its state is already double.
-            var p = wide.Parameters;
-            var drive = new double[wide.Size];
-            for (int i = 0; i < drive.Length; i++)
-                drive[i] = wide.VInf[i] - p.RestingPotential;
-            var constants = new LifConstants(p.TauM, p.TauExc, p.TauInh, p.RestingPotential, 0, (float)p.Threshold);
-            return EventPopulation.LifNeurons(wide.Name, constants, (float)p.Reset, p.Refractory,
-                [.. wide.V], drive);
-        }
+            return Lif(wide);
 
         if (population is SpikeTimeSourcePopulation timed)
             return EventPopulation.Source(timed.Name, timed.Times);
