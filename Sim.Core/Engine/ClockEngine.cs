@@ -260,34 +260,44 @@ public sealed class ClockEngine : IDisposable
                 var connection = _network.Connections[c];
                 if (_float64[connection.Target] is not null)
                 {
-                    Deliver64(connection, _network.Ring64(connection.Target)!, fired, _sharedWeight[c], _shortPost[c]);
-                    continue;
-                }
-
-                var ring = _network.Ring(connection.Target)!;
-                if (connection.IsDense)
-                {
-                    DeliverDense(connection, ring, fired);
+                    Deliver(c, connection, _network.Ring64(connection.Target)!, fired);
                 }
                 else
                 {
-                    if (_shortPost[c] is { } shortPost)
-                    {
-                        DeliverSparse<ushort>(connection, shortPost, ring, fired, _sharedWeight[c]);
-                    }
-                    else
-                    {
-                        DeliverSparse<int>(connection, connection.Post, ring, fired, _sharedWeight[c]);
-                    }
+                    Deliver(c, connection, _network.Ring(connection.Target)!, fired);
                 }
             }
         }
     }
 
+    // One connection's spikes into the target's ring, float32 or float64 (the same jumps in the same order,
+    // (spike, synapse); a float64 ring sums them in double).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Deliver<T>(int c, Connection connection, DeliveryRing<T> ring, ReadOnlySpan<int> fired)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (connection.IsDense)
+        {
+            DeliverDense(connection, ring, fired);
+        }
+        else
+        {
+            if (_shortPost[c] is { } shortPost)
+            {
+                DeliverSparse<ushort, T>(connection, shortPost, ring, fired, _sharedWeight[c]);
+            }
+            else
+            {
+                DeliverSparse<int, T>(connection, connection.Post, ring, fired, _sharedWeight[c]);
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void DeliverSparse<TIndex>(
-        Connection c, ReadOnlySpan<TIndex> posts, DeliveryRing<float> ring, ReadOnlySpan<int> fired, float? shared)
+    private void DeliverSparse<TIndex, T>(
+        Connection c, ReadOnlySpan<TIndex> posts, DeliveryRing<T> ring, ReadOnlySpan<int> fired, float? shared)
         where TIndex : unmanaged, IBinaryInteger<TIndex>
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         var receptor = c.Receptor;
         int[] rowStart = c.RowStart!;
@@ -318,58 +328,6 @@ public sealed class ClockEngine : IDisposable
                 {
                     ring.Add(receptor, ring.SlotOf(CurrentStep + 1 + delays[k]), int.CreateTruncating(posts[k]),
                         weights[k]);
-                }
-            }
-        }
-    }
-
-    // Float64 targets: the same order of jumps as the float32 path, (spike, synapse), summed in double.
-    private void Deliver64(
-        Connection c, DeliveryRing<double> ring, ReadOnlySpan<int> fired, float? shared, ushort[]? shortPost)
-    {
-        var receptor = c.Receptor;
-        if (c.IsDense)
-        {
-            float[] dense = c.Dense!;
-            int denseSlot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);
-            foreach (int pre in fired)
-            {
-                SynapticEvents += c.PostSize;
-                for (int post = 0, k = pre; post < c.PostSize; post++, k += c.PreSize)
-                {
-                    ring.Add(receptor, denseSlot, post, dense[k]);
-                }
-            }
-
-            return;
-        }
-
-        int[] rowStart = c.RowStart!;
-        int[] posts = c.Post!;
-        int[]? delays = c.DelaySteps;
-        var weights = c.Weight.AsSpan();
-        int uniformSlot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);
-        foreach (int pre in fired)
-        {
-            int start = rowStart[pre], count = rowStart[pre + 1] - start;
-            SynapticEvents += count;
-            if (delays is null && shared is float w && shortPost is not null)
-            {
-                ring.AddRow(receptor, uniformSlot, shortPost.AsSpan(start, count), w);
-            }
-            else if (delays is null && shared is float w32)
-            {
-                ring.AddRow(receptor, uniformSlot, posts.AsSpan(start, count), w32);
-            }
-            else if (delays is null)
-            {
-                ring.AddRow(receptor, uniformSlot, posts.AsSpan(start, count), weights.Slice(start, count));
-            }
-            else
-            {
-                for (int k = start; k < start + count; k++)
-                {
-                    ring.Add(receptor, ring.SlotOf(CurrentStep + 1 + delays[k]), posts[k], weights[k]);
                 }
             }
         }
@@ -435,7 +393,8 @@ public sealed class ClockEngine : IDisposable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void DeliverDense(Connection c, DeliveryRing<float> ring, ReadOnlySpan<int> fired)
+    private void DeliverDense<T>(Connection c, DeliveryRing<T> ring, ReadOnlySpan<int> fired)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         float[] w = c.Dense!;
         int slot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);

@@ -51,6 +51,16 @@ public class ClockAgreementTests
     private static Connection SparseRandom(Random rng, string name, int source, int target, int pre, int post,
         double prob, Receptor receptor, double wLo, double wHi, int delaySteps)
     {
+        var (rowStart, targets, weights) = RandomRows(rng, pre, post, prob, wLo, wHi);
+        return Connection.Sparse(name, source, target, receptor, rowStart, targets, weights, null, delaySteps);
+    }
+
+    /// <summary>Random sparse rows (also the float64 agreement tests' generator): each of the
+    /// <paramref name="pre"/> × <paramref name="post"/> pairs is connected with probability
+    /// <paramref name="prob"/>, its weight uniform in [<paramref name="wLo"/>, <paramref name="wHi"/>).</summary>
+    internal static (int[] RowStart, int[] Targets, float[] Weights) RandomRows(
+        Random rng, int pre, int post, double prob, double wLo, double wHi)
+    {
         var rowStart = new int[pre + 1];
         var targets = new List<int>();
         var weights = new List<float>();
@@ -68,8 +78,7 @@ public class ClockAgreementTests
             rowStart[i + 1] = targets.Count;
         }
 
-        return Connection.Sparse(name, source, target, receptor, rowStart, [.. targets], [.. weights], null,
-                                 delaySteps);
+        return (rowStart, [.. targets], [.. weights]);
     }
 
     internal static (List<(int, int, long)> Clock, List<(int, int, long)> Event) RunBoth(SimulationNetwork net,

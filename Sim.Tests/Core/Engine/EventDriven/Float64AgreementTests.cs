@@ -92,28 +92,12 @@ public class Float64AgreementTests
             ((LifPopulation)population).V[i] = v;
     }
 
+    // The rows first, then the delay (the order the generator has always drawn them in).
     private static Connection Sparse(Random rng, string name, int source, int target, int pre, int post,
         double prob, Receptor receptor, double wLo, double wHi)
     {
-        var rowStart = new int[pre + 1];
-        var targets = new List<int>();
-        var weights = new List<float>();
-        for (int i = 0; i < pre; i++)
-        {
-            for (int j = 0; j < post; j++)
-            {
-                if (rng.NextDouble() < prob)
-                {
-                    targets.Add(j);
-                    weights.Add((float)(wLo + (wHi - wLo) * rng.NextDouble()));
-                }
-            }
-
-            rowStart[i + 1] = targets.Count;
-        }
-
-        return Connection.Sparse(name, source, target, receptor, rowStart, [.. targets], [.. weights], null,
-            rng.Next(0, 5));
+        var (rowStart, targets, weights) = ClockAgreementTests.RandomRows(rng, pre, post, prob, wLo, wHi);
+        return Connection.Sparse(name, source, target, receptor, rowStart, targets, weights, null, rng.Next(0, 5));
     }
 
     [Fact]
