@@ -260,7 +260,7 @@ public sealed class ClockEngine : IDisposable
                 var connection = _network.Connections[c];
                 if (_float64[connection.Target] is not null)
                 {
-                    Deliver(c, connection, _network.Ring64(connection.Target)!, fired);
+                    Deliver64(c, connection, _network.Ring64(connection.Target)!, fired);
                 }
                 else
                 {
@@ -271,7 +271,8 @@ public sealed class ClockEngine : IDisposable
     }
 
     // One connection's spikes into the target's ring, float32 or float64 (the same jumps in the same order,
-    // (spike, synapse); a float64 ring sums them in double).
+    // (spike, synapse); a float64 ring sums them in double). Inlined into PropagateSpikes for float32 only
+    // (through Deliver64 the float64 copy stays a call), which keeps the float32 loop as it was written.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Deliver<T>(int c, Connection connection, DeliveryRing<T> ring, ReadOnlySpan<int> fired)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -292,6 +293,10 @@ public sealed class ClockEngine : IDisposable
             }
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Deliver64(int c, Connection connection, DeliveryRing<double> ring, ReadOnlySpan<int> fired) =>
+        Deliver(c, connection, ring, fired);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeliverSparse<TIndex, T>(
