@@ -1,3 +1,4 @@
+using System.Numerics;
 using NeuroSim.Core.Engine;
 using NeuroSim.Core.Network;
 using NeuroSim.Core.Random;
@@ -6,14 +7,15 @@ namespace NeuroSim.Tests.Engine;
 
 public sealed class DeliveryRingTests
 {
-    /// <summary>Oracle: per neuron, the jumps summed in delivery order starting from zero (float, as the ring
-    /// does), then added once to the synaptic variable.</summary>
-    private static float[] Expected(float[] start, IEnumerable<(int Post, float Weight)> events)
+    /// <summary>Oracle: per neuron, the jumps (float32 weights, widened for a float64 ring) summed in delivery order
+    /// starting from zero in the ring's precision, then added once to the synaptic variable.</summary>
+    private static T[] Expected<T>(T[] start, IEnumerable<(int Post, float Weight)> events)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var sums = new float[start.Length];
+        var sums = new T[start.Length];
         foreach (var (post, weight) in events)
         {
-            sums[post] += weight;
+            sums[post] += T.CreateTruncating(weight);
         }
 
         return [.. start.Select((v, i) => v + sums[i])];
@@ -33,21 +35,35 @@ public sealed class DeliveryRingTests
     }
 
     [Theory]
-    [InlineData(3)]     // few events: the slot stays sparse
-    [InlineData(40)]    // crosses a quarter of the neurons: the slot goes dense mid-way
-    public void ConsumeEitherWay_RandomRows_SumsEachNeuronsJumpsOnceInDeliveryOrder(int rows)
+    [InlineData(3, false)]     // few events: the slot stays sparse
+    [InlineData(40, false)]    // crosses a quarter of the neurons: the slot goes dense mid-way
+    [InlineData(3, true)]      // the same in a float64 ring
+    [InlineData(40, true)]
+    public void ConsumeEitherWay_RandomRows_SumsEachNeuronsJumpsOnceInDeliveryOrder(int rows, bool float64)
+    {
+        if (float64)
+        {
+            ConsumeEitherWay<double>(rows);
+        }
+        else
+        {
+            ConsumeEitherWay<float>(rows);
+        }
+    }
+
+    private static void ConsumeEitherWay<T>(int rows)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         const int size = 200;
         var rng = new SplitMix64(11);
-        var ring = new DeliveryRing<float>(size, 0);
-        var excitatory = new float[size];
-        var inhibitory = new float[size];
+        var ring = new DeliveryRing<T>(size, 0);
+        var excitatory = new T[size];
+        var inhibitory = new T[size];
         for (int i = 0; i < size; i++)
         {
-            excitatory[i] = (float)rng.NextDouble();
+            excitatory[i] = T.CreateTruncating((float)rng.NextDouble());
         }
 
-        var expected = Expected(excitatory, []);
         var events = new List<(int, float)>();
         for (int r = 0; r < rows; r++)
         {
@@ -56,7 +72,7 @@ public sealed class DeliveryRingTests
             events.AddRange(post.Zip(weight));
         }
 
-        expected = Expected(excitatory, events);
+        var expected = Expected(excitatory, events);
         bool dense = ring.IsDense(0);
         if (dense)
         {
@@ -71,8 +87,8 @@ public sealed class DeliveryRingTests
 
         Assert.Equal(rows > 10, dense);
         Assert.Equal(expected, excitatory);
-        Assert.All(inhibitory, v => Assert.Equal(0f, v));
-        Assert.All(ring.Due(0, 0, size).Excitatory.ToArray(), v => Assert.Equal(0f, v)); // slot emptied
+        Assert.All(inhibitory, v => Assert.Equal(T.Zero, v));
+        Assert.All(ring.Due(0, 0, size).Excitatory.ToArray(), v => Assert.Equal(T.Zero, v)); // slot emptied
         Assert.False(ring.IsDense(0));
     }
 
