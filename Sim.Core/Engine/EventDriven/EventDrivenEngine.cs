@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NeuroSim.Core.Plasticity;
 
 namespace NeuroSim.Core.Engine.EventDriven;
@@ -616,6 +617,7 @@ public sealed class EventDrivenEngine
 
     private LifState StateAtStep(int g, in LifConstants c, long kt) => StateAtStep(_n[g], c, _grid[g]!, kt);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static LifState StateAtStep(in NeuronState n, in LifConstants c, GridPropagator grid, long kt)
     {
         var s = new LifState(n.V, n.XE, n.XI);
