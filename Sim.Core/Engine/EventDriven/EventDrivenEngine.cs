@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NeuroSim.Core.Plasticity;
 
 namespace NeuroSim.Core.Engine.EventDriven;
@@ -389,7 +390,10 @@ public sealed class EventDrivenEngine
                 if (b == _n[a].Version)
                 {
                     Rechecks++;
-                    Predict(a, time);
+                    if (_timing == SpikeTiming.Grid)
+                        PredictOnGrid(a, Steps(time));
+                    else
+                        Predict(a, time);
                 }
 
                 break;
@@ -616,6 +620,7 @@ public sealed class EventDrivenEngine
 
     private LifState StateAtStep(int g, in LifConstants c, long kt) => StateAtStep(_n[g], c, _grid[g]!, kt);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static LifState StateAtStep(in NeuronState n, in LifConstants c, GridPropagator grid, long kt)
     {
         var s = new LifState(n.V, n.XE, n.XI);
@@ -659,6 +664,7 @@ public sealed class EventDrivenEngine
 
     private void PredictDirty(double now)
     {
+        long nowStep = _timing == SpikeTiming.Grid ? Steps(now) : 0;
         for (int d = 0; d < _dirtyCount; d++)
         {
             int g = _dirty[d];
@@ -669,34 +675,41 @@ public sealed class EventDrivenEngine
             if (Math.Max(_n[g].V, _asymptote[g] + Math.Max(_n[g].XE, 0) + Math.Max(_n[g].XI, 0)) < _threshold[g])
                 continue;
 
-            Predict(g, now);
+            if (_timing == SpikeTiming.Grid)
+                PredictOnGrid(g, nowStep);
+            else
+                Predict(g, now);
         }
 
         _dirtyCount = 0;
     }
 
+    // Exact timing: the first crossing after max(now, end of the refractory period), within the look-ahead.
     private void Predict(int g, double now)
     {
         Predictions++;
-        var c = _const[g];
+        ref readonly var c = ref _const[g];
         double start = Math.Max(now, _n[g].TFree);
         var s = StateAt(g, c, start);
-        if (_timing == SpikeTiming.Exact)
-        {
-            double window = Math.Min(_end - start, LookAheadSteps * _dt);
-            double r = ThresholdCrossing.First(c, s, window);
-            if (!double.IsPositiveInfinity(r))
-                _queue.Push(start + r, EventKind.Crossing, g, _n[g].Version);
-            else if (start + window < _end && !CannotFire(c, LifClosedForm.Advance(c, s, window)))
-                _queue.Push(start + window, EventKind.Recheck, g, _n[g].Version);
-            return;
-        }
+        double window = Math.Min(_end - start, LookAheadSteps * _dt);
+        double r = ThresholdCrossing.First(c, s, window);
+        if (!double.IsPositiveInfinity(r))
+            _queue.Push(start + r, EventKind.Crossing, g, _n[g].Version);
+        else if (start + window < _end && !CannotFire(c, LifClosedForm.Advance(c, s, window)))
+            _queue.Push(start + window, EventKind.Recheck, g, _n[g].Version);
+    }
 
-        // Grid: the first grid point strictly after `start` where V ≥ V_t. A crossing between two grid points
-        // that falls back below before the next one is not a spike (the clock engine never sees it).
-        long ks = Steps(start);
-        long steps = Math.Min(_endStep - ks, LookAheadSteps);
+    // Grid timing: the first grid point strictly after the start step (now, or the end of the refractory period)
+    // where V ≥ V_t. A crossing between two grid points that falls back below before the next one is not a spike
+    // (the clock engine never sees it).
+    private void PredictOnGrid(int g, long nowStep)
+    {
+        Predictions++;
+        ref readonly var c = ref _const[g];
         var grid = _grid[g]!;
+        long ks = Math.Max(nowStep, _n[g].KFree);
+        var s = StateAtStep(_n[g], c, grid, ks);
+        long steps = Math.Min(_endStep - ks, LookAheadSteps);
         long k = grid.FirstCrossing(c, s, steps);
         if (k > 0)
             _calendar!.Push(ks + k, EventKind.Crossing, g, _n[g].Version);

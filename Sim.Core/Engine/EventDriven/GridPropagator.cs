@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NeuroSim.Core.Engine.EventDriven;
 
 /// <summary>
@@ -55,19 +57,20 @@ public sealed class GridPropagator
     /// <summary>
     /// The state <paramref name="k"/> ≥ 0 steps after <paramref name="s"/>, with no input in between.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public LifState Advance(in LifConstants c, in LifState s, long k)
     {
         double a = c.Asymptote;
         if (k > TableSteps)
-        {
-            // At rest (V = A, no synaptic input) the state is a fixed point, exactly as the formula would give.
-            return s.V == a && s.XE == 0 && s.XI == 0 ? s : LifClosedForm.Advance(c, s, k * _dt);
-        }
-
+            return Beyond(c, s, k);
 
         ref readonly Row r = ref _rows[k];
         return new LifState(a + (s.V - a) * r.Em + s.XE * r.Ke + s.XI * r.Ki, s.XE * r.Ee, s.XI * r.Ei);
     }
+
+    // At rest (V = A, no synaptic input) the state is a fixed point, exactly as the formula would give.
+    private LifState Beyond(in LifConstants c, in LifState s, long k) =>
+        s.V == c.Asymptote && s.XE == 0 && s.XI == 0 ? s : LifClosedForm.Advance(c, s, k * _dt);
 
     /// <summary>Synaptic variables <paramref name="k"/> steps later (V held, e.g. while refractory).</summary>
     public LifState Decay(in LifState s, long k) => k > TableSteps
