@@ -451,8 +451,14 @@ public sealed class EventDrivenEngine
         int i = g - _offset[p];
         if (t < _end - GridEpsilon * _dt)
             Emit(p, i, t);
-        if (index + 1 < _net.Populations[p].SpikeTimes![i].Length)
-            Push(SourceTime(p, i, index + 1), EventKind.SourceSpike, g, index + 1);
+
+        // A neuron fires once per instant (grid timing: once per step, as in the clock engine), so a time listed
+        // twice is one spike.
+        int next = index + 1, count = _net.Populations[p].SpikeTimes![i].Length;
+        while (next < count && SourceTime(p, i, next) == t)
+            next++;
+        if (next < count)
+            Push(SourceTime(p, i, next), EventKind.SourceSpike, g, next);
     }
 
     private void Emit(int p, int neuron, double label)

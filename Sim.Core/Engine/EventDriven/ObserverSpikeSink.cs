@@ -26,7 +26,7 @@ public sealed class ObserverSpikeSink : IEventSpikeSink
     /// <inheritdoc/>
     public void OnSpike(int population, int neuron, double time)
     {
-        long step = (long)Math.Floor(time / _dt + 1e-9);
+        long step = GridStep.Containing(time, _dt);
         FlushBefore(step);
         _pending[population].Add(neuron);
     }

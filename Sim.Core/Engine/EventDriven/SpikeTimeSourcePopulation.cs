@@ -64,7 +64,7 @@ public sealed class SpikeTimeSourcePopulation : ISpikingPopulation
         _dt = dt;
         _bySteps = new (long, int)[_allTimes.Length];
         for (int k = 0; k < _allTimes.Length; k++)
-            _bySteps[k] = ((long)Math.Floor(_allTimes[k] / dt + 1e-9), _allNeurons[k]);
+            _bySteps[k] = (GridStep.Containing(_allTimes[k], dt), _allNeurons[k]);
 
         // Within one step the engine wants ascending neuron indices.
         Array.Sort(_bySteps);

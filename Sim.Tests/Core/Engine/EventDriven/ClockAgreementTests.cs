@@ -151,4 +151,18 @@ public class ClockAgreementTests
         Assert.True(lifSpikes > 3000, $"test set-up: only {lifSpikes} LIF spikes");
         Assert.True(identical >= 25, $"only {identical}/40 networks gave identical trains");
     }
+
+    [Fact]
+    public void Run_SpikeTimeListedTwice_OneSpikeInBothEngines()
+    {
+        // Breaker finding: the clock engine fired the source once at a repeated time, the event engine twice (and
+        // the doubled PSP, 2 × 0.157 × 40 mV, fired the target). One spike per instant in both now.
+        var source = new SpikeTimeSourcePopulation("src", [[1.0, 1.0, 5.0]]);
+        var lif = new LifPopulation("n", 1, new LifParameters(20, 250, -60, -50, -60, 2, 5, 10));
+        lif.V[0] = -60;
+        var c = Connection.Sparse("in", 0, 1, Receptor.Excitatory, [0, 1], [0], [40f], null, 0);
+        var (clock, ev) = RunBoth(new SimulationNetwork(0.1, [source, lif], [c]), 20);
+        Assert.Equal([(0, 0, 10L), (0, 0, 50L)], clock.Where(s => s.Item1 == 0));
+        Assert.Equal(clock, ev);
+    }
 }
