@@ -304,6 +304,11 @@ public static class RunCommand
         {
             return Fail(ExitCodes.Cancelled, $"interrupted (Ctrl-C or SIGTERM); no output written to {dir}");
         }
+        catch (NotSupportedException ex) when (run.Engine == EngineKind.Event)
+        {
+            // Raised while the event engine's view of the network is built, before any output is written.
+            return Fail(ExitCodes.BadInput, $"{spec.FileName}: {ex.Message}; the clock engine runs it (--engine clock)");
+        }
         finally
         {
             Console.CancelKeyPress -= onCancel;

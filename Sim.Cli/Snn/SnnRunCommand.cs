@@ -55,7 +55,8 @@ public static class SnnRunCommand
         var factories = new PopulationFactories().AddLeaky(training.Reset == ResetMode.Subtract).AddSnu()
             .AddSoftSnuReadout()
             .Register("input", (p, _) => new SampleInputPopulation(p.Name, p.Size));
-        var network = SimulationNetworkBuilder.Build(spec, contents.Store, factories);
+        // Trained layers run in float32 whatever the file's simulation.precision says (train ignores it too).
+        var network = SimulationNetworkBuilder.Build(spec, contents.Store, factories, precision: Precision.Float32);
         var input = (SampleInputPopulation)network.Populations.Single(p => p is SampleInputPopulation);
         if (input.Size != test.Features)
         {

@@ -74,4 +74,35 @@ public sealed class RunCommandEventEngineTests : IDisposable
 
         Assert.True(new FileInfo(Path.Combine(outDir, "state.npz")).Length > 0);
     }
+
+    [Fact]
+    public void Execute_EngineEventWithSwitchedCurrent_BadInputNamingFileAndWhy()
+    {
+        // Breaker finding: a current with start/stop made the event run exit with "internal error".
+        string path = Network(false);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"amplitude\": \"1000 pA\"",
+            "\"amplitude\": \"1000 pA\", \"start\": \"10 ms\", \"stop\": \"40 ms\""));
+        string outDir = Path.Combine(_dir, "out");
+        var error = new StringWriter();
+        int code;
+        lock (ConsoleLock.Gate)
+        {
+            var previous = Console.Error;
+            Console.SetError(error);
+            try
+            {
+                code = RunCommand.Execute(path, null, null, outDir, 1, "event");
+            }
+            finally
+            {
+                Console.SetError(previous);
+            }
+        }
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("net.json", error.ToString());
+        Assert.Contains("current inputs that are on for the whole run", error.ToString());
+        Assert.False(File.Exists(Path.Combine(outDir, "spikes.npz")));
+        Assert.Equal(ExitCodes.Ok, RunCommand.Execute(path, null, null, outDir, 1, "clock"));
+    }
 }

@@ -21,10 +21,10 @@ public class SnnRunCommandTests
     // kind "snu" (or "ssnu") both layers are SNUs with decay 0.8 and the same thresholds; readoutKind, when given,
     // replaces the readout's kind.
     private static string TinyNetwork(string reset, bool recurrent, bool bias, string kind = "leaky",
-        string? readoutKind = null) => $$"""
+        string? readoutKind = null, string precision = "float32") => $$"""
         {
           "name": "tiny-snn",
-          "simulation": { "dt": "1 ms", "duration": "12 ms", "seed": 1 },
+          "simulation": { "dt": "1 ms", "duration": "12 ms", "seed": 1, "precision": "{{precision}}" },
           "populations": [
             { "name": "in", "size": 12, "kind": "input" },
             { "name": "h", "size": 8, "kind": "{{kind}}", "params": { {{Decay(kind, "5 ms")}}, "threshold": 1 } },
@@ -58,9 +58,10 @@ public class SnnRunCommandTests
     // association (the engine adds b after the delivered sum; the trainer before it).
     // With thresholds, every neuron gets its own θ in [0.5, 1.2) in the store, as train_threshold leaves them.
     private static SynapseFileContents Build(string reset, bool recurrent, bool bias, string kind = "leaky",
-        bool thresholds = false, string? readoutKind = null)
+        bool thresholds = false, string? readoutKind = null, string precision = "float32")
     {
-        var spec = NetworkLoader.LoadFromText(TinyNetwork(reset, recurrent, bias, kind, readoutKind), "tiny-snn.json",
+        var spec = NetworkLoader.LoadFromText(TinyNetwork(reset, recurrent, bias, kind, readoutKind, precision),
+            "tiny-snn.json",
             SnnTrainingReader.LoadOptions());
         var store = SynapseStoreBuilder.Build(spec);
         var rng = new SplitMix64(42);
@@ -403,5 +404,17 @@ public class SnnRunCommandTests
         }
 
         throw new FileNotFoundException(relative);
+    }
+
+    [Fact]
+    public void Simulate_FileSaysFloat64_RunsTrainedLayersInFloat32()
+    {
+        // Breaker finding: train ignores simulation.precision, so a trained file may carry "float64"; run --sample
+        // refused it (trained layers have no float64 kernel). It now runs them in float32, like the trainer.
+        var data = TinyData(6);
+        var plain = SnnRunCommand.Simulate(Build("subtract", true, false), data, 2);
+        var marked = SnnRunCommand.Simulate(Build("subtract", true, false, precision: "float64"), data, 2);
+        Assert.Equal(plain.Readout, marked.Readout);
+        Assert.Equal(plain.Counts, marked.Counts);
     }
 }
