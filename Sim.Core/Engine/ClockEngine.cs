@@ -149,11 +149,13 @@ public sealed class ClockEngine : IDisposable
 
         Learn();
 
+        // Step hooks (e.g. R-STDP's reward-gated update) run before the step's spikes read their weights, as in
+        // the event engine, where the hooks due at t_{n+1} run before the deliveries at t_{n+1}.
+        _plasticity?.AfterStep(CurrentStep);
+
         PropagateSpikes();
 
         Record();
-
-        _plasticity?.AfterStep(CurrentStep);
 
         CurrentStep++;
     }

@@ -5,10 +5,11 @@ namespace NeuroSim.Core.Plasticity;
 /// <summary>
 /// Calls the plasticity rules of a clock-driven run at the points <see cref="IPlasticityRule"/> documents, in
 /// the same order as the event-driven engine: at the start of step n the pre-spike hooks of spikes arriving at
-/// t_n; after the step's threshold the post-spike hooks (time t_n, the spike's stamp); after propagation the
-/// step hooks due by t_{n+1}. A spike found in step n arrives at step n + 1 + delay, as in the ring buffers.
-/// Known limit: with a delay, the clock engine reads a weight when the spike is emitted and the event engine
-/// when it arrives; a weight changed in between differs (identical without delay).
+/// t_n; after the step's threshold the post-spike hooks (time t_n, the spike's stamp), then the step hooks due
+/// by t_{n+1}, then propagation (which reads the weights of the step's spikes, as the event engine's deliveries at
+/// t_{n+1} do after the hooks due then). A spike found in step n arrives at step n + 1 + delay, as in the ring
+/// buffers. Known limit: with a delay, the clock engine reads a weight when the spike is emitted and the event
+/// engine when it arrives; a weight changed in between differs (identical without delay).
 /// </summary>
 public sealed class ClockPlasticity
 {
@@ -72,7 +73,7 @@ public sealed class ClockPlasticity
         }
     }
 
-    /// <summary>End of step n: step hooks due at or before t_{n+1}.</summary>
+    /// <summary>Step n, after its post-spike hooks and before propagation: step hooks due at or before t_{n+1}.</summary>
     public void AfterStep(long step)
     {
         double end = (step + 1) * _network.Dt;

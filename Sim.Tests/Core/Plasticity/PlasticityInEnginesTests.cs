@@ -94,4 +94,37 @@ public class PlasticityInEnginesTests
         Assert.Equal(initial, weights2);
         Assert.Equal(rule.Eligibility.ToArray(), rule2.Eligibility.ToArray());
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void RewardedRstdp_Float64ClockAndEventEngine_SameSpikesAndIdenticalWeights(int seed)
+    {
+        // Breaker finding: with a reward, the clock engine read the weights of a step's spikes before that step's
+        // R-STDP update and the event engine after it; the step hooks now run before propagation.
+        static RewardModulatedStdp Rewarded() => new(new RewardModulatedStdpParameters(0.05, 0.06, 20, 20, 200, 0.5,
+            0.1, 0, 3, t => t < 250 ? 1 : -0.5));
+        var clockNet = Network(seed, out var clockWeights, float64: true);
+        var initial = (float[])clockWeights.Clone();
+        var clockSpikes = new ClockAgreementTests.ClockSpikes();
+        using (var clock = new ClockEngine(clockNet))
+        {
+            clock.AddPlasticity(0, Rewarded());
+            clock.AddObserver(clockSpikes);
+            clock.Run(5000);
+        }
+
+        var eventNet = Network(seed, out var eventWeights);
+        var sink = new EventDrivenEngineTests.SpikeList();
+        new EventDrivenEngine(EventNetworkFactory.From(eventNet, c => c == 0 ? Rewarded() : null), SpikeTiming.Grid)
+            .Run(500, sink);
+
+        var a = clockSpikes.Spikes.Where(s => s.Pop == 1).Select(s => (s.Neuron, s.Step)).ToList();
+        var b = sink.Spikes.Where(s => s.Pop == 1).Select(s => (s.Neuron, (long)Math.Round(s.Time / 0.1)))
+            .OrderBy(s => s.Item2).ThenBy(s => s.Neuron).ToList();
+        Assert.True(a.Count > 20, $"test set-up: only {a.Count} output spikes");
+        Assert.Equal(a, b);
+        Assert.Equal(clockWeights, eventWeights);
+        Assert.NotEqual(initial, clockWeights);
+    }
 }
