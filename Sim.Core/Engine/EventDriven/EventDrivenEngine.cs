@@ -561,7 +561,7 @@ public sealed class EventDrivenEngine
             // crossing, the neuron needs no prediction (a later input at this instant re-checks with the final
             // state), so it is not queued for one: the check runs here, while its state is in cache.
             n.Version++;
-            if (Math.Max(n.V, c.Asymptote + Math.Max(n.XE, 0) + Math.Max(n.XI, 0)) >= c.Threshold)
+            if (!CannotFire(n.V, c.Asymptote + Math.Max(n.XE, 0) + Math.Max(n.XI, 0), c.Threshold))
             {
                 n.Dirty = true;
                 _dirty[_dirtyCount++] = g;
@@ -678,7 +678,7 @@ public sealed class EventDrivenEngine
 
             // Fast path: the bound over the whole future (V ≤ max(V, A + x_e⁺ + x_i⁺); V_r < V_t while refractory)
             // rules out any crossing, so no prediction is needed until the next input.
-            if (Math.Max(_n[g].V, _asymptote[g] + Math.Max(_n[g].XE, 0) + Math.Max(_n[g].XI, 0)) < _threshold[g])
+            if (CannotFire(_n[g].V, _asymptote[g] + Math.Max(_n[g].XE, 0) + Math.Max(_n[g].XI, 0), _threshold[g]))
                 continue;
 
             if (_timing == SpikeTiming.Grid)
@@ -725,7 +725,12 @@ public sealed class EventDrivenEngine
 
     // True when no input-free future of `s` reaches threshold (the bound over an infinite horizon).
     private static bool CannotFire(in LifConstants c, in LifState s) =>
-        Math.Max(s.V, c.Asymptote + Math.Max(s.XE, 0) + Math.Max(s.XI, 0)) < c.Threshold;
+        CannotFire(s.V, c.Asymptote + Math.Max(s.XE, 0) + Math.Max(s.XI, 0), c.Threshold);
+
+    // V stays below W(t) = W∞ + (V − W∞)·e^(−t/τ_m), W∞ = A + x_e⁺ + x_i⁺, which approaches W∞ but never reaches it:
+    // a neuron below threshold with W∞ ≤ V_t never fires — exactly at rheobase (W∞ = V_t) included, where the
+    // rounded closed form would reach V_t after a long wait and fire.
+    private static bool CannotFire(double v, double wInf, double threshold) => v < threshold && wInf <= threshold;
 
     private double SourceTime(int p, int neuron, int index)
     {

@@ -134,4 +134,22 @@ public class EventDrivenEngineTests
         var ex = Assert.Throws<ArgumentException>(() => new EventDrivenEngine(net, SpikeTiming.Grid));
         Assert.Contains("projection ee: delay must be a whole number of steps", ex.Message);
     }
+
+    [Theory]
+    [InlineData(-60, 10, SpikeTiming.Grid)]
+    [InlineData(-60, 10, SpikeTiming.Exact)]
+    [InlineData(-50, 0, SpikeTiming.Grid)]
+    [InlineData(-50, 0, SpikeTiming.Exact)]
+    public void Run_DrivenExactlyAtRheobase_NeverFires(double restingPotential, double drive, SpikeTiming timing)
+    {
+        // Breaker finding: E_L + D = V_t exactly. V(t) = V_t − 10 mV·e^(−t/τ_m) never reaches V_t, but the rounded
+        // closed form did after ~180 ms and the neuron fired at 5.5 Hz (the clock engine never fires it).
+        var c = new LifConstants(5, 5, 10, restingPotential, drive, -50);
+        var net = new EventNetwork(0.1, [EventPopulation.LifNeurons("n", c, -60, 2, [-60, -50.5])], []);
+        var sink = new SpikeList();
+        var engine = new EventDrivenEngine(net, timing);
+        engine.Run(2000, sink);
+        Assert.Empty(sink.Spikes);
+        Assert.True(engine.StateOf(0, 0, 2000).V > -50.001, "test set-up: V should have come within 1 µV of V_t");
+    }
 }
