@@ -46,19 +46,26 @@ public class PlasticityInEnginesTests
     public void PairStdp_BothEngines_SameSpikesAndIdenticalWeights(int seed, bool float64)
     {
         // float64: the clock engine's LIF population in double ("precision": "float64"), the rule unchanged.
+        AssertSameSpikesAndWeights(seed, float64, Rule);
+    }
+
+    // Runs network `seed` for 500 ms in the clock engine (float32 or float64) and the event engine, each with a new
+    // `rule` on the input projection: same output spikes, bit-identical weights, and the weights did change.
+    private static void AssertSameSpikesAndWeights(int seed, bool float64, Func<IPlasticityRule> rule)
+    {
         var clockNet = Network(seed, out var clockWeights, float64);
         Assert.Equal(float64, clockNet.Populations[1] is IFloat64Population);
         var initial = (float[])clockWeights.Clone();
         var clockSpikes = new ClockAgreementTests.ClockSpikes();
         using (var clock = new ClockEngine(clockNet))
         {
-            clock.AddPlasticity(0, Rule());
+            clock.AddPlasticity(0, rule());
             clock.AddObserver(clockSpikes);
             clock.Run(5000);
         }
 
         var eventNet = Network(seed, out var eventWeights);
-        var view = EventNetworkFactory.From(eventNet, c => c == 0 ? Rule() : null);
+        var view = EventNetworkFactory.From(eventNet, c => c == 0 ? rule() : null);
         var sink = new EventDrivenEngineTests.SpikeList();
         new EventDrivenEngine(view, SpikeTiming.Grid).Run(500, sink);
 
@@ -102,29 +109,7 @@ public class PlasticityInEnginesTests
     {
         // Breaker finding: with a reward, the clock engine read the weights of a step's spikes before that step's
         // R-STDP update and the event engine after it; the step hooks now run before propagation.
-        static RewardModulatedStdp Rewarded() => new(new RewardModulatedStdpParameters(0.05, 0.06, 20, 20, 200, 0.5,
-            0.1, 0, 3, t => t < 250 ? 1 : -0.5));
-        var clockNet = Network(seed, out var clockWeights, float64: true);
-        var initial = (float[])clockWeights.Clone();
-        var clockSpikes = new ClockAgreementTests.ClockSpikes();
-        using (var clock = new ClockEngine(clockNet))
-        {
-            clock.AddPlasticity(0, Rewarded());
-            clock.AddObserver(clockSpikes);
-            clock.Run(5000);
-        }
-
-        var eventNet = Network(seed, out var eventWeights);
-        var sink = new EventDrivenEngineTests.SpikeList();
-        new EventDrivenEngine(EventNetworkFactory.From(eventNet, c => c == 0 ? Rewarded() : null), SpikeTiming.Grid)
-            .Run(500, sink);
-
-        var a = clockSpikes.Spikes.Where(s => s.Pop == 1).Select(s => (s.Neuron, s.Step)).ToList();
-        var b = sink.Spikes.Where(s => s.Pop == 1).Select(s => (s.Neuron, (long)Math.Round(s.Time / 0.1)))
-            .OrderBy(s => s.Item2).ThenBy(s => s.Neuron).ToList();
-        Assert.True(a.Count > 20, $"test set-up: only {a.Count} output spikes");
-        Assert.Equal(a, b);
-        Assert.Equal(clockWeights, eventWeights);
-        Assert.NotEqual(initial, clockWeights);
+        AssertSameSpikesAndWeights(seed, float64: true, () => new RewardModulatedStdp(new RewardModulatedStdpParameters(
+            0.05, 0.06, 20, 20, 200, 0.5, 0.1, 0, 3, t => t < 250 ? 1 : -0.5)));
     }
 }
