@@ -307,7 +307,8 @@ public static class RunCommand
         catch (NotSupportedException ex) when (run.Engine == EngineKind.Event)
         {
             // Raised while the event engine's view of the network is built, before any output is written.
-            return Fail(ExitCodes.BadInput, $"{spec.FileName}: {ex.Message}; the clock engine runs it (--engine clock)");
+            return Fail(ExitCodes.BadInput,
+                $"{spec.FileName}: {ex.Message}; the clock engine runs it (--engine clock)");
         }
         finally
         {

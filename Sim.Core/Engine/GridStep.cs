@@ -7,7 +7,9 @@ namespace NeuroSim.Core.Engine;
 /// </summary>
 public static class GridStep
 {
-    /// <summary>The index of the step of <paramref name="dt"/> that contains <paramref name="time"/> (same units).</summary>
+    /// <summary>
+    /// The index of the step of <paramref name="dt"/> that contains <paramref name="time"/> (same units).
+    /// </summary>
     public static long Containing(double time, double dt)
     {
         double x = time / dt;

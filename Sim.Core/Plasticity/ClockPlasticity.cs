@@ -73,7 +73,9 @@ public sealed class ClockPlasticity
         }
     }
 
-    /// <summary>Step n, after its post-spike hooks and before propagation: step hooks due at or before t_{n+1}.</summary>
+    /// <summary>
+    /// Step n, after its post-spike hooks and before propagation: step hooks due at or before t_{n+1}.
+    /// </summary>
     public void AfterStep(long step)
     {
         double end = (step + 1) * _network.Dt;

@@ -195,7 +195,8 @@ public sealed class EventDrivenEngine
         if (_timing == SpikeTiming.Grid)
         {
             // Deliveries, predictions (refractory + look-ahead) and source steps fall this far ahead at most.
-            int ahead = 2 + LookAheadSteps + _delaySteps.DefaultIfEmpty(0).Max() + _refractorySteps.DefaultIfEmpty(0).Max();
+            int ahead = 2 + LookAheadSteps + _delaySteps.DefaultIfEmpty(0).Max()
+                + _refractorySteps.DefaultIfEmpty(0).Max();
             _calendar = new GridEventQueue(Math.Min(ahead, 1 << 14));
         }
 

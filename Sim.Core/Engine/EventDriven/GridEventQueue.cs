@@ -60,7 +60,8 @@ public sealed class GridEventQueue
     public void Push(long step, EventKind kind, int a, int b)
     {
         if (step < _current)
-            throw new ArgumentOutOfRangeException(nameof(step), $"step {step} is before the step being drained ({_current})");
+            throw new ArgumentOutOfRangeException(nameof(step),
+                $"step {step} is before the step being drained ({_current})");
         if (_peeked && (step < _peekStep || (step == _peekStep && kind < _peekKind)))
             _peeked = false;
         if (step - _current >= Window)
