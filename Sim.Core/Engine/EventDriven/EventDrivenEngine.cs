@@ -324,7 +324,7 @@ public sealed class EventDrivenEngine
         }
 
         if (n + 1 < _endStep)
-            Push((n + 1) * _dt, EventKind.SourceStep, (int)(n + 1), 0);
+            Push((n + 1) * _dt, EventKind.SourceStep, 0, 0);
     }
 
     // Queues an event at `time` (grid timing: a grid time, queued by its step).
@@ -402,7 +402,7 @@ public sealed class EventDrivenEngine
                 FireSource(a, b, time);
                 break;
             case EventKind.SourceStep:
-                StepSources(a);
+                StepSources(Steps(time));
                 break;
             default:
                 if (time < _end - GridEpsilon * _dt)

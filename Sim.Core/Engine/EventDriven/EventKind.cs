@@ -15,7 +15,7 @@ public enum EventKind
     /// <summary>Spike number B of spike-time source neuron A (global index).</summary>
     SourceSpike = 2,
 
-    /// <summary>Grid step A of every clock-stepped source population.</summary>
+    /// <summary>The grid step at the event's time, for every clock-stepped source population.</summary>
     SourceStep = 3,
 
     /// <summary>A spike of presynaptic neuron B (local index) reaches the synapses of projection A.</summary>
