@@ -16,31 +16,18 @@ namespace NeuroSim.Tests.Cli;
 [Collection(ProcessStateCollection.Name)]
 public sealed class BreakerFixTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("breaker-fix-tests-").FullName;
+    private readonly TempFolder _temp = new("breaker-fix-tests-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string _dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     private static string Network(string name) => Path.Combine(NetworkTexts.RepoRoot, "networks", name);
 
     private static (int Code, string Error) Capture(Func<int> action)
     {
-        var error = new StringWriter();
-        lock (ConsoleLock.Gate)
-        {
-            var saved = Console.Error;
-            var savedOut = Console.Out;
-            Console.SetError(error);
-            Console.SetOut(TextWriter.Null);
-            try
-            {
-                return (action(), error.ToString());
-            }
-            finally
-            {
-                Console.SetError(saved);
-                Console.SetOut(savedOut);
-            }
-        }
+        var (code, _, error) = CliTestSupport.Capture(action);
+        return (code, error);
     }
 
     private string SmallNetwork(string name, string projection)

@@ -8,11 +8,11 @@ namespace NeuroSim.Tests.Cli;
 [Collection(ProcessStateCollection.Name)]
 public sealed class RunCommandEventEngineTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"neurosim-run-event-{Guid.NewGuid():N}");
+    private readonly TempFolder _temp = new("neurosim-run-event-");
 
-    public RunCommandEventEngineTests() => Directory.CreateDirectory(_dir);
+    private string _dir => _temp.Path;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private string Network(bool recordState)
     {
@@ -58,19 +58,8 @@ public sealed class RunCommandEventEngineTests : IDisposable
     {
         // State recording with the event engine samples the analytic state (values: RunCommandEventTimingTests).
         string outDir = Path.Combine(_dir, "out");
-        lock (ConsoleLock.Gate)
-        {
-            var previous = Console.Out;
-            Console.SetOut(TextWriter.Null);
-            try
-            {
-                Assert.Equal(ExitCodes.Ok, RunCommand.Execute(Network(true), null, null, outDir, 1, "event"));
-            }
-            finally
-            {
-                Console.SetOut(previous);
-            }
-        }
+        Assert.Equal(ExitCodes.Ok,
+            CliTestSupport.Capture(() => RunCommand.Execute(Network(true), null, null, outDir, 1, "event")).Code);
 
         Assert.True(new FileInfo(Path.Combine(outDir, "state.npz")).Length > 0);
     }
@@ -83,21 +72,7 @@ public sealed class RunCommandEventEngineTests : IDisposable
         File.WriteAllText(path, File.ReadAllText(path).Replace("\"amplitude\": \"1000 pA\"",
             "\"amplitude\": \"1000 pA\", \"start\": \"10 ms\", \"stop\": \"40 ms\""));
         string outDir = Path.Combine(_dir, "out");
-        var error = new StringWriter();
-        int code;
-        lock (ConsoleLock.Gate)
-        {
-            var previous = Console.Error;
-            Console.SetError(error);
-            try
-            {
-                code = RunCommand.Execute(path, null, null, outDir, 1, "event");
-            }
-            finally
-            {
-                Console.SetError(previous);
-            }
-        }
+        var (code, _, error) = CliTestSupport.Capture(() => RunCommand.Execute(path, null, null, outDir, 1, "event"));
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("net.json", error.ToString());

@@ -14,32 +14,20 @@ namespace NeuroSim.Tests.Cli;
 [Collection(ProcessStateCollection.Name)]
 public sealed class RunCommandEventTimingTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("neurosim-event-timing-").FullName;
+    private readonly TempFolder _temp = new("neurosim-event-timing-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string _dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     private static string Network(string name) => Path.Combine(NetworkTexts.RepoRoot, "networks", name);
 
     private static (int Code, string Error) Run(string path, string outDir, string? engine = null,
         string? timing = null, string? duration = null)
     {
-        var error = new StringWriter();
-        lock (ConsoleLock.Gate)
-        {
-            var saved = Console.Error;
-            var savedOut = Console.Out;
-            Console.SetError(error);
-            Console.SetOut(TextWriter.Null);
-            try
-            {
-                return (RunCommand.Execute(path, duration, null, outDir, 1, engine, timing), error.ToString());
-            }
-            finally
-            {
-                Console.SetError(saved);
-                Console.SetOut(savedOut);
-            }
-        }
+        var (code, _, error) = CliTestSupport.Capture(
+            () => RunCommand.Execute(path, duration, null, outDir, 1, engine, timing));
+        return (code, error);
     }
 
     // The values of one array of an .npz file, as doubles (repr: no digits lost).

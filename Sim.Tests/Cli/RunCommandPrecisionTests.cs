@@ -13,11 +13,11 @@ namespace NeuroSim.Tests.Cli;
 [Collection(ProcessStateCollection.Name)]
 public sealed class RunCommandPrecisionTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"neurosim-run-precision-{Guid.NewGuid():N}");
+    private readonly TempFolder _temp = new("neurosim-run-precision-");
 
-    public RunCommandPrecisionTests() => Directory.CreateDirectory(_dir);
+    private string _dir => _temp.Path;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private static string Cuba => Path.Combine(NetworkTexts.RepoRoot, "networks", "cuba.json");
 
@@ -36,22 +36,8 @@ public sealed class RunCommandPrecisionTests : IDisposable
 
     private static (int Code, string Error) Quiet(Func<int> run)
     {
-        var error = new StringWriter();
-        lock (ConsoleLock.Gate)
-        {
-            var (previousOut, previousError) = (Console.Out, Console.Error);
-            Console.SetOut(TextWriter.Null);
-            Console.SetError(error);
-            try
-            {
-                return (run(), error.ToString());
-            }
-            finally
-            {
-                Console.SetOut(previousOut);
-                Console.SetError(previousError);
-            }
-        }
+        var (code, _, error) = CliTestSupport.Capture(run);
+        return (code, error);
     }
 
     [Fact]

@@ -77,18 +77,8 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public void Execute_MissingFile_BadInputNamingTheFile()
     {
-        var error = new StringWriter();
-        var previous = Console.Error;
-        Console.SetError(error);
-        int code;
-        try
-        {
-            code = RunCommand.Execute(Path.Combine(_dir, "nope.json"), null, null, _dir, 1);
-        }
-        finally
-        {
-            Console.SetError(previous);
-        }
+        var (code, _, error) = CliTestSupport.Capture(
+            () => RunCommand.Execute(Path.Combine(_dir, "nope.json"), null, null, _dir, 1));
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("nope.json", error.ToString());

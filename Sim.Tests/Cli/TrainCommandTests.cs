@@ -121,24 +121,11 @@ public sealed class TrainCommandTests : IDisposable
         string bad = Path.Combine(folder, "bad.json");
         File.WriteAllText(bad, Network.Replace("\"kind\": \"adam\"", "\"kind\": \"adamw\"")
             .Replace("\"batch_size\": 32", "\"batch_size\": 0"));
-        var error = new StringWriter();
-        TextWriter saved = Console.Error;
-        int code;
-        lock (ConsoleLock.Gate)
-        {
-            Console.SetError(error);
-            try
-            {
-                code = Program.Main(["train", bad, "--out", Path.Combine(folder, "bad")]);
-            }
-            finally
-            {
-                Console.SetError(saved);
-            }
-        }
+        var (code, _, error) = CliTestSupport.Capture(
+            () => Program.Main(["train", bad, "--out", Path.Combine(folder, "bad")]));
 
         Assert.Equal(ExitCodes.BadInput, code);
-        string message = error.ToString();
+        string message = error;
         Assert.Contains("$.training.optimizer.kind", message);
         Assert.Contains("adamw", message);
         Assert.Contains("$.training.batch_size", message);

@@ -68,9 +68,11 @@ public sealed class TrainEvalFixTests : IDisposable
         }
         """;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("train-eval-fix-").FullName;
+    private readonly TempFolder _temp = new("train-eval-fix-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string _dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     private static string Network(string name) => Path.Combine(NetworkTexts.RepoRoot, "networks", name);
 
@@ -83,23 +85,8 @@ public sealed class TrainEvalFixTests : IDisposable
 
     private static (int Code, string Error) Capture(Func<int> action)
     {
-        var error = new StringWriter();
-        lock (ConsoleLock.Gate)
-        {
-            var saved = Console.Error;
-            var savedOut = Console.Out;
-            Console.SetError(error);
-            Console.SetOut(TextWriter.Null);
-            try
-            {
-                return (action(), error.ToString());
-            }
-            finally
-            {
-                Console.SetError(saved);
-                Console.SetOut(savedOut);
-            }
-        }
+        var (code, _, error) = CliTestSupport.Capture(action);
+        return (code, error);
     }
 
     [Fact]
@@ -191,24 +178,8 @@ public sealed class TrainEvalFixTests : IDisposable
         string blocker = Write("file", "x");
         string network = Write("n.json", mode == "ann" ? SmallAnn : SmallSnn);
 
-        var error = new StringWriter();
-        var output = new StringWriter();
-        int code;
-        lock (ConsoleLock.Gate)
-        {
-            var (savedError, savedOut) = (Console.Error, Console.Out);
-            Console.SetError(error);
-            Console.SetOut(output);
-            try
-            {
-                code = Program.Main(["train", network, "--out", Path.Combine(blocker, "out")]);
-            }
-            finally
-            {
-                Console.SetError(savedError);
-                Console.SetOut(savedOut);
-            }
-        }
+        var (code, output, error) = CliTestSupport.Capture(
+            () => Program.Main(["train", network, "--out", Path.Combine(blocker, "out")]));
 
         Assert.Equal(ExitCodes.OutputFailed, code);
         Assert.Contains("not writable", error.ToString());

@@ -42,9 +42,11 @@ public sealed class SnnThresholdStoreTests : IDisposable
         }
         """;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("snn-threshold-store-").FullName;
+    private readonly TempFolder _temp = new("snn-threshold-store-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string _dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
@@ -53,25 +55,9 @@ public sealed class SnnThresholdStoreTests : IDisposable
         string network = Path.Combine(_dir, "snn.json");
         File.WriteAllText(network, SmallSnn);
         string outDir = Path.Combine(_dir, name);
-        int code;
-        lock (ConsoleLock.Gate)
-        {
-            var (savedOut, savedError) = (Console.Out, Console.Error);
-            var error = new StringWriter();
-            Console.SetOut(TextWriter.Null);
-            Console.SetError(error);
-            try
-            {
-                code = Program.Main(["train", network, "--out", outDir, .. extra]);
-            }
-            finally
-            {
-                Console.SetOut(savedOut);
-                Console.SetError(savedError);
-            }
-
-            Assert.True(code == ExitCodes.Ok, error.ToString());
-        }
+        var (code, _, error) = CliTestSupport.Capture(
+            () => Program.Main(["train", network, "--out", outDir, .. extra]));
+        Assert.True(code == ExitCodes.Ok, error.ToString());
 
         return outDir;
     }
