@@ -9,6 +9,7 @@ using NeuroSim.Core.Synapses;
 using NeuroSim.Encoders.Data;
 using NeuroSim.Learning.Bptt;
 using NeuroSim.Learning.Spiking;
+using NeuroSim.Tests.Core.Network;
 
 namespace NeuroSim.Tests.Cli.Snn;
 
@@ -234,20 +235,8 @@ public class SnnRunCommandTests
 
         // The command itself: outputs and the same prediction for sample 3.
         string runDir = Path.Combine(outDir, "run3");
-        lock (ConsoleLock.Gate)
-        {
-            var previous = Console.Out;
-            Console.SetOut(new StringWriter());
-            try
-            {
-                Assert.Equal(ExitCodes.Ok, RunCommand.Create().Parse(
-                    [file, "--sample", "3", "--out", runDir]).Invoke());
-            }
-            finally
-            {
-                Console.SetOut(previous);
-            }
-        }
+        Assert.Equal(ExitCodes.Ok, CliTestSupport.Capture(() => RunCommand.Create().Parse(
+            [file, "--sample", "3", "--out", runDir]).Invoke()).Code);
 
         var readout = JsonNode.Parse(File.ReadAllText(Path.Combine(runDir, "readout.json")))!;
         Assert.Equal(predictions[3], (int)readout["predicted"]!);
@@ -392,19 +381,7 @@ public class SnnRunCommandTests
         Assert.Contains("[0, 2]", ex.Message);
     }
 
-    private static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string path = Path.Combine(dir.FullName, relative);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException(relative);
-    }
+    private static string RepoFile(string relative) => Path.Combine(NetworkTexts.RepoRoot, relative);
 
     [Fact]
     public void Simulate_FileSaysFloat64_RunsTrainedLayersInFloat32()

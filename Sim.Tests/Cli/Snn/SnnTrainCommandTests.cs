@@ -5,25 +5,14 @@ using NeuroSim.Core.Serialization;
 using NeuroSim.Encoders.Data;
 using NeuroSim.Learning.Bptt;
 using NeuroSim.Learning.Spiking;
+using NeuroSim.Tests.Core.Network;
 
 namespace NeuroSim.Tests.Cli.Snn;
 
 [Collection(ProcessStateCollection.Name)]
 public class SnnTrainCommandTests
 {
-    private static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string path = Path.Combine(dir.FullName, relative);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException(relative);
-    }
+    private static string RepoFile(string relative) => Path.Combine(NetworkTexts.RepoRoot, relative);
 
     [Fact]
     public void Claims_SnnModeFile_True_AnnFile_False()
@@ -79,26 +68,16 @@ public class SnnTrainCommandTests
     [Fact]
     public void Run_InvalidSection_BadInputWithPath()
     {
-        string dir = Path.Combine(Path.GetTempPath(), $"neurosim-snn-bad-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
+        using var temp = new TempFolder("neurosim-snn-bad-");
+        string dir = temp.Path;
         string file = Path.Combine(dir, "bad.json");
         File.WriteAllText(file, File.ReadAllText(RepoFile("networks/mnist-snn.json"))
             .Replace("\"steps\": 25", "\"steps\": -3"));
-        var error = new StringWriter();
-        var previous = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            Assert.Equal(ExitCodes.BadInput, SnnTrainCommand.Run(new SnnTrainArguments(file, Path.Combine(dir, "out"),
-                null, null, null, null, null, null)));
-        }
-        finally
-        {
-            Console.SetError(previous);
-        }
+        var (code, _, error) = CliTestSupport.Capture(() => SnnTrainCommand.Run(new SnnTrainArguments(file,
+            Path.Combine(dir, "out"), null, null, null, null, null, null)));
+        Assert.Equal(ExitCodes.BadInput, code);
 
         Assert.Contains("$.training.snn.steps", error.ToString());
         Assert.Contains("-3", error.ToString());
-        Directory.Delete(dir, recursive: true);
     }
 }
