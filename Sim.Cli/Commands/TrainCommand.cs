@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using NeuroSim.Cli.Training;
 using NeuroSim.Core.Network;
@@ -119,12 +118,9 @@ public static class TrainCommand
             spec = NetworkLoader.Load(request.File, CliLoadOptions.Default);
             if (request.Resume is not null)
             {
-                checkpoint = AnnCheckpoint.Load(request.Resume);
-                string? refused = ResumeChecks.NetworkMismatch(request.Resume, checkpoint.Network, request.File, spec)
-                    ?? ResumeChecks.NonFiniteState(request.Resume, checkpoint);
-                if (refused is not null)
+                checkpoint = TrainingSetup.LoadForResume(request.Resume, request.File, spec, AnnCheckpoint.Load);
+                if (checkpoint is null)
                 {
-                    Console.Error.WriteLine($"neurosim: {refused}");
                     return ExitCodes.BadInput;
                 }
 
@@ -152,9 +148,8 @@ public static class TrainCommand
             return InputErrors.Report(ex);
         }
 
-        if (OptionChecks.CheckWritable(request.Out) is string unwritable)
+        if (!TrainingSetup.OutputWritable(request.Out))
         {
-            Console.Error.WriteLine($"neurosim: {unwritable}");
             return ExitCodes.OutputFailed;
         }
 
@@ -174,10 +169,8 @@ public static class TrainCommand
 
     // Out-of-range numeric options: the first one found, named with the value given.
     private static string? UsageProblem(TrainRequest r) =>
-        OptionChecks.AtLeast("--epochs", r.Epochs, 1) ?? OptionChecks.AtLeast("--seed", r.Seed, 0)
-        ?? OptionChecks.AtLeast("--train-limit", r.TrainLimit, 1)
-        ?? OptionChecks.AtLeast("--test-limit", r.TestLimit, 1)
-        ?? OptionChecks.AtLeast("--threads", r.Threads, 1) ?? OptionChecks.AtLeast("--tasks", r.Tasks, 2);
+        TrainingSetup.UsageProblem(r.Epochs, r.Seed, r.TrainLimit, r.TestLimit, r.Threads)
+        ?? OptionChecks.AtLeast("--tasks", r.Tasks, 2);
 
     private static AnnTrainingSpec ApplyOverrides(AnnTrainingSpec t, TrainRequest r)
     {
@@ -198,55 +191,25 @@ public static class TrainCommand
         AnnTrainingSpec training, Encoders.Data.DataSet train, Encoders.Data.DataSet test, Checkpoint? checkpoint)
     {
         var trainer = new AnnTrainer(network, training.Options);
-        var reporter = new TrainingReporter();
-        var rows = new List<EpochMetrics>();
-        int start = 0;
-        if (checkpoint is not null)
+        var loop = new EpochLoop(trainer, request.Out, request.Resume);
+        if (checkpoint is not null
+            && !loop.TryResume(() => AnnCheckpoint.Restore(checkpoint, trainer, request.Resume!)))
         {
-            try
-            {
-                (start, rows) = AnnCheckpoint.Restore(checkpoint, trainer, request.Resume!);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or ArgumentException or KeyNotFoundException)
-            {
-                Console.Error.WriteLine($"neurosim: {ex.Message}");
-                return ExitCodes.BadInput;
-            }
-
-            Console.WriteLine($"resuming at epoch {start + 1} from {request.Resume}");
+            return ExitCodes.BadInput;
         }
 
         var facts = Facts(request, spec, training, train, test);
-        string metricsPath = Path.Combine(request.Out, "metrics.json");
         Console.WriteLine($"{spec.Name}: {string.Join("-", network.Sizes())}, {train.Count} training / {test.Count} " +
             $"test samples, {training.Epochs} epochs, BLAS: {Gemm.BackendName}");
-        try
+        int code = loop.Run(train, test, training.Epochs, training.CheckpointEvery, facts,
+            (path, nextEpoch, rows) => AnnCheckpoint.Save(path, spec, store, trainer, nextEpoch, rows),
+            writeMetricsOnDivergence: true);
+        if (code != ExitCodes.Ok)
         {
-            for (int e = start; e < training.Epochs; e++)
-            {
-                var clock = Stopwatch.StartNew();
-                var (loss, accuracy) = reporter.RunEpoch(e + 1, training.Epochs,
-                    progress => trainer.TrainEpoch(train, e, progress));
-                var (testLoss, testAccuracy) = trainer.Evaluate(test);
-                var row = new EpochMetrics(e + 1, loss, accuracy, testLoss, testAccuracy, clock.Elapsed.TotalSeconds,
-                    trainer.Optimizer.CurrentLearningRate);
-                rows.Add(row);
-                reporter.EpochDone(row);
-                MetricsFile.Write(metricsPath, facts, rows);
-                if (training.CheckpointEvery > 0 && (e + 1) % training.CheckpointEvery == 0)
-                {
-                    AnnCheckpoint.Save(Path.Combine(request.Out, "checkpoint.msgpack"), spec, store, trainer, e + 1,
-                        rows);
-                }
-            }
-        }
-        catch (TrainingDivergedException ex)
-        {
-            Console.Error.WriteLine($"neurosim: {ResumeChecks.DivergenceMessage(ex, request.Resume, start)}");
-            TryWrite(() => MetricsFile.Write(metricsPath, facts, rows));
-            return ExitCodes.Diverged;
+            return code;
         }
 
+        var rows = loop.Rows;
         try
         {
             AccuracyPlot.Save(Path.Combine(request.Out, "accuracy.png"), spec.Name, rows);
@@ -265,7 +228,7 @@ public static class TrainCommand
             return ExitCodes.OutputFailed;
         }
 
-        reporter.Finished(rows, request.Out);
+        loop.Reporter.Finished(rows, request.Out);
         return ExitCodes.Ok;
     }
 
@@ -287,16 +250,4 @@ public static class TrainCommand
         ["blas"] = Gemm.BackendName,
         ["blas_threads"] = Gemm.Threads,
     };
-
-    private static void TryWrite(Action write)
-    {
-        try
-        {
-            write();
-        }
-        catch (IOException)
-        {
-            // The divergence message is what matters; a failed metrics write must not hide it.
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NeuroSim.Cli.Training;
@@ -51,11 +50,8 @@ public static class SnnTrainCommand
     /// <summary>Trains; returns an exit code (<see cref="ExitCodes"/>).</summary>
     public static int Run(SnnTrainArguments request)
     {
-        string? usage = OptionChecks.AtLeast("--epochs", request.Epochs, 1)
-            ?? OptionChecks.AtLeast("--seed", request.Seed, 0)
-            ?? OptionChecks.AtLeast("--train-limit", request.TrainLimit, 1)
-            ?? OptionChecks.AtLeast("--test-limit", request.TestLimit, 1)
-            ?? OptionChecks.AtLeast("--threads", request.Threads, 1);
+        string? usage = TrainingSetup.UsageProblem(request.Epochs, request.Seed, request.TrainLimit,
+            request.TestLimit, request.Threads);
         if (usage is not null)
         {
             Console.Error.WriteLine($"neurosim: {usage}");
@@ -73,12 +69,9 @@ public static class SnnTrainCommand
             spec = NetworkLoader.Load(request.File, CliLoadOptions.Default);
             if (request.Resume is not null)
             {
-                checkpoint = SnnCheckpoint.Load(request.Resume);
-                string? refused = ResumeChecks.NetworkMismatch(request.Resume, checkpoint.Network, request.File, spec)
-                    ?? ResumeChecks.NonFiniteState(request.Resume, checkpoint);
-                if (refused is not null)
+                checkpoint = TrainingSetup.LoadForResume(request.Resume, request.File, spec, SnnCheckpoint.Load);
+                if (checkpoint is null)
                 {
-                    Console.Error.WriteLine($"neurosim: {refused}");
                     return ExitCodes.BadInput;
                 }
 
@@ -103,9 +96,8 @@ public static class SnnTrainCommand
             return InputErrors.Report(ex);
         }
 
-        if (OptionChecks.CheckWritable(request.Out) is string unwritable)
+        if (!TrainingSetup.OutputWritable(request.Out))
         {
-            Console.Error.WriteLine($"neurosim: {unwritable}");
             return ExitCodes.OutputFailed;
         }
 
@@ -137,57 +129,28 @@ public static class SnnTrainCommand
     {
         var options = training.Options;
         var trainer = new SpikingTrainer(network, training.Encoder.Create(options.Bptt.Steps), options);
-        var reporter = new TrainingReporter();
-        var rows = new List<EpochMetrics>();
-        int start = 0;
-        if (checkpoint is not null)
+        var loop = new EpochLoop(trainer, request.Out, request.Resume);
+        if (checkpoint is not null
+            && !loop.TryResume(() => SnnCheckpoint.Restore(checkpoint, trainer, options.Seed, request.Resume!)))
         {
-            try
-            {
-                (start, rows) = SnnCheckpoint.Restore(checkpoint, trainer, options.Seed, request.Resume!);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or ArgumentException or KeyNotFoundException)
-            {
-                Console.Error.WriteLine($"neurosim: {ex.Message}");
-                return ExitCodes.BadInput;
-            }
-
-            Console.WriteLine($"resuming at epoch {start + 1} from {request.Resume}");
+            return ExitCodes.BadInput;
         }
 
         var facts = Facts(request, spec, training, train, test);
-        string metricsPath = Path.Combine(request.Out, "metrics.json");
         string sizes = string.Join("-", new[] { network.InputSize }.Concat(network.Layers.Select(l => l.Size)));
         Console.WriteLine($"{spec.Name}: SNN {sizes} ({string.Join(", ", network.Layers.Select(Describe))}), " +
             $"T = {options.Bptt.Steps}, {training.Encoder.Kind} input, {train.Count} training / {test.Count} test " +
             $"samples, {training.Epochs} epochs, GRAPES {(options.Grapes.Enabled ? "on" : "off")}, " +
             $"{options.Bptt.Threads} threads");
-        try
+        int code = loop.Run(train, test, training.Epochs, training.CheckpointEvery, facts,
+            (path, nextEpoch, rows) => SnnCheckpoint.Save(path, spec, store, trainer, nextEpoch, rows, options.Seed),
+            writeMetricsOnDivergence: false);
+        if (code != ExitCodes.Ok)
         {
-            for (int e = start; e < training.Epochs; e++)
-            {
-                var clock = Stopwatch.StartNew();
-                var (loss, accuracy) = reporter.RunEpoch(e + 1, training.Epochs,
-                    progress => trainer.TrainEpoch(train, e, progress));
-                var (testLoss, testAccuracy) = trainer.Evaluate(test);
-                var row = new EpochMetrics(e + 1, loss, accuracy, testLoss, testAccuracy, clock.Elapsed.TotalSeconds,
-                    trainer.Optimizer.CurrentLearningRate);
-                rows.Add(row);
-                reporter.EpochDone(row);
-                MetricsFile.Write(metricsPath, facts, rows);
-                if (training.CheckpointEvery > 0 && (e + 1) % training.CheckpointEvery == 0)
-                {
-                    SnnCheckpoint.Save(Path.Combine(request.Out, "checkpoint.msgpack"), spec, store, trainer, e + 1,
-                        rows, options.Seed);
-                }
-            }
-        }
-        catch (TrainingDivergedException ex)
-        {
-            Console.Error.WriteLine($"neurosim: {ResumeChecks.DivergenceMessage(ex, request.Resume, start)}");
-            return ExitCodes.Diverged;
+            return code;
         }
 
+        var rows = loop.Rows;
         try
         {
             AccuracyPlot.Save(Path.Combine(request.Out, "accuracy.png"), spec.Name, rows);
@@ -205,7 +168,7 @@ public static class SnnTrainCommand
             return ExitCodes.OutputFailed;
         }
 
-        reporter.Finished(rows, request.Out);
+        loop.Reporter.Finished(rows, request.Out);
         Console.WriteLine($"raster of test sample 0: {request.Out}/raster.png");
         return ExitCodes.Ok;
     }

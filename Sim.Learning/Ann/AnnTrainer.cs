@@ -24,7 +24,7 @@ namespace NeuroSim.Learning.Ann;
 /// All buffers are allocated once for <see cref="AnnTrainingOptions.BatchSize"/> samples; nothing is allocated
 /// per batch. The only parallelism is inside BLAS.
 /// </summary>
-public sealed class AnnTrainer
+public sealed class AnnTrainer : IEpochTrainer
 {
     private readonly AnnNetwork network;
     private readonly AnnTrainingOptions options;

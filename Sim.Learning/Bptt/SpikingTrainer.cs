@@ -20,7 +20,7 @@ namespace NeuroSim.Learning.Bptt;
 /// The encoding key of training sample i in epoch e is (e + 1)·2³² + i, so each epoch sees fresh Poisson
 /// noise; evaluation uses key i alone, so a test accuracy does not depend on how many epochs ran before it.
 /// </summary>
-public sealed class SpikingTrainer
+public sealed class SpikingTrainer : IEpochTrainer
 {
     private readonly SpikingNetwork _network;
     private readonly SpikingTrainingOptions _options;

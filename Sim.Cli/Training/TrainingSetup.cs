@@ -1,0 +1,52 @@
+using NeuroSim.Core.Network;
+using NeuroSim.Core.Serialization;
+
+namespace NeuroSim.Cli.Training;
+
+/// <summary>
+/// The set-up steps of <c>train</c> that rate (ANN) and spiking (SNN) networks share: the range checks of the
+/// numeric options, loading and vetting the checkpoint of <c>--resume</c>, and the output-folder probe. Each step
+/// that refuses prints its one line ("neurosim: ...") to standard error itself.
+/// </summary>
+internal static class TrainingSetup
+{
+    /// <summary>The first out-of-range option of those both modes take, named with the value given; null when
+    /// all are in range.</summary>
+    public static string? UsageProblem(int? epochs, long? seed, int? trainLimit, int? testLimit, int? threads) =>
+        OptionChecks.AtLeast("--epochs", epochs, 1) ?? OptionChecks.AtLeast("--seed", seed, 0)
+        ?? OptionChecks.AtLeast("--train-limit", trainLimit, 1)
+        ?? OptionChecks.AtLeast("--test-limit", testLimit, 1)
+        ?? OptionChecks.AtLeast("--threads", threads, 1);
+
+    /// <summary>
+    /// Loads the checkpoint at <paramref name="resume"/> with <paramref name="load"/> and checks it against the
+    /// network <paramref name="spec"/> read from <paramref name="file"/> (<see cref="ResumeChecks"/>); returns it,
+    /// or null after printing why it is refused. Load errors propagate to the caller's bad-input handler.
+    /// </summary>
+    public static Checkpoint? LoadForResume(string resume, string file, NetworkSpec spec,
+        Func<string, Checkpoint> load)
+    {
+        var checkpoint = load(resume);
+        string? refused = ResumeChecks.NetworkMismatch(resume, checkpoint.Network, file, spec)
+            ?? ResumeChecks.NonFiniteState(resume, checkpoint);
+        if (refused is not null)
+        {
+            Console.Error.WriteLine($"neurosim: {refused}");
+            return null;
+        }
+
+        return checkpoint;
+    }
+
+    /// <summary>False, after printing why, when <paramref name="outDir"/> cannot be created or written.</summary>
+    public static bool OutputWritable(string outDir)
+    {
+        if (OptionChecks.CheckWritable(outDir) is string unwritable)
+        {
+            Console.Error.WriteLine($"neurosim: {unwritable}");
+            return false;
+        }
+
+        return true;
+    }
+}
