@@ -144,4 +144,24 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Diverged, code);
     }
+
+    [Fact]
+    public void Train_DivergesInFirstEpoch_StillWritesMetricsFileWithNoRows()
+    {
+        // ANN train rewrites metrics.json after a divergence (the shared epoch loop's writeMetricsOnDivergence), so
+        // a run that diverges before any epoch completes still leaves its facts and an empty epoch list.
+        string wild = Path.Combine(folder, "wild-metrics.json");
+        File.WriteAllText(wild, Network.Replace("\"kind\": \"adam\", \"lr\": 0.002", "\"kind\": \"sgd\", \"lr\": 10")
+            .Replace("\"kind\": \"relu\"", "\"kind\": \"linear\"")
+            .Replace("\"seed\": 5,", "\"seed\": 5, \"loss\": \"mse\","));
+        string outDir = Path.Combine(folder, "wild-metrics");
+
+        var (code, _, error) = CliTestSupport.Capture(() => Program.Main(["train", wild, "--out", outDir]));
+
+        Assert.Equal(ExitCodes.Diverged, code);
+        Assert.Contains("diverged", error);
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "metrics.json")))!;
+        Assert.Equal("tiny-mlp", (string?)metrics["network"]);
+        Assert.Empty(metrics["epochs"]!.AsArray());
+    }
 }
