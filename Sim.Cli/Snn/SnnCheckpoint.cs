@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NeuroSim.Cli.Training;
 using NeuroSim.Core.Network;
 using NeuroSim.Core.Serialization;
@@ -20,53 +19,19 @@ public static class SnnCheckpoint
 {
     /// <summary>Writes the checkpoint after <paramref name="nextEpoch"/> epochs.</summary>
     public static void Save(string path, NetworkSpec spec, SynapseStore store, SpikingTrainer trainer,
-        int nextEpoch, IReadOnlyList<EpochMetrics> rows, ulong seed)
-    {
-        var checkpoint = new Checkpoint(spec, store) { Trainer = "snn", Epoch = nextEpoch, Batch = 0 };
-        var state = trainer.Optimizer.StateArrays;
-        for (int i = 0; i < state.Count; i++)
-        {
-            checkpoint.OptimizerState[$"optimizer.{i}"] = state[i];
-        }
-
-        checkpoint.Metadata["optimizer.steps"] = trainer.Optimizer.StepCount;
-        checkpoint.Metadata["seed"] = (long)seed;
-        checkpoint.RngState["shuffle"] = trainer.ShuffleRandom.GetState();
-        checkpoint.Blobs["metrics"] = JsonSerializer.SerializeToUtf8Bytes(rows);
-        checkpoint.Save(path);
-    }
+        int nextEpoch, IReadOnlyList<EpochMetrics> rows, ulong seed) =>
+        TrainerCheckpoint.Create(spec, store, "snn", nextEpoch, trainer.Optimizer, seed, trainer.ShuffleRandom, rows)
+            .Save(path);
 
     /// <summary>Loads a checkpoint written by <see cref="Save"/> (weights, definition and trainer state).</summary>
-    public static Checkpoint Load(string path)
-    {
-        Checkpoint checkpoint = Checkpoint.Load(path, CliLoadOptions.Default);
-        if (checkpoint.Trainer != "snn")
-        {
-            throw new InvalidDataException($"{path}: checkpoint of trainer '{checkpoint.Trainer}', not 'snn'");
-        }
-
-        return checkpoint;
-    }
+    public static Checkpoint Load(string path) => TrainerCheckpoint.Load(path, "snn");
 
     /// <summary>Puts the trainer state back; returns the next epoch and the metrics rows so far.</summary>
     public static (int NextEpoch, List<EpochMetrics> Rows) Restore(Checkpoint checkpoint, SpikingTrainer trainer,
         ulong seed, string path)
     {
-        long saved = checkpoint.Metadata.TryGetValue("seed", out object? s) ? Convert.ToInt64(s) : -1;
-        if (saved != (long)seed)
-        {
-            throw new InvalidDataException($"{path}: checkpoint was written with seed {saved}, this run uses " +
-                $"{seed} (pass the same --seed)");
-        }
-
-        int slots = trainer.Optimizer.StateArrays.Count;
-        var arrays = new List<float[]>(slots);
-        for (int i = 0; i < slots; i++)
-        {
-            arrays.Add(Require(checkpoint, $"optimizer.{i}", path,
-                "does the training section still name the same optimizer?"));
-        }
-
+        TrainerCheckpoint.CheckSeed(checkpoint, seed, path);
+        var arrays = TrainerCheckpoint.OptimizerArrays(checkpoint, trainer.Optimizer, path, "trainer state");
         for (int l = 0; l < trainer.Network.Layers.Count; l++)
         {
             var layer = trainer.Network.Layers[l];
@@ -84,13 +49,9 @@ public static class SnnCheckpoint
             }
         }
 
-        trainer.Optimizer.RestoreState(Convert.ToInt64(checkpoint.Metadata["optimizer.steps"]), arrays);
-        trainer.ShuffleRandom.SetState(checkpoint.RngState["shuffle"]);
+        TrainerCheckpoint.RestoreShared(checkpoint, trainer.Optimizer, arrays, trainer.ShuffleRandom);
         trainer.Network.PrepareBatch();
-        var rows = checkpoint.Blobs.TryGetValue("metrics", out byte[]? blob)
-            ? JsonSerializer.Deserialize<List<EpochMetrics>>(blob) ?? []
-            : [];
-        return (checkpoint.Epoch, rows);
+        return (checkpoint.Epoch, TrainerCheckpoint.Rows(checkpoint));
     }
 
     private static float[] Require(Checkpoint checkpoint, string name, string path, string hint) =>

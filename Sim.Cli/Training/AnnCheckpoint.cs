@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NeuroSim.Core.Network;
 using NeuroSim.Core.Serialization;
 using NeuroSim.Core.Synapses;
@@ -19,63 +18,23 @@ public static class AnnCheckpoint
     public static void Save(string path, NetworkSpec spec, SynapseStore store, AnnTrainer trainer, int nextEpoch,
         IReadOnlyList<EpochMetrics> rows)
     {
-        var checkpoint = new Checkpoint(spec, store) { Trainer = "ann", Epoch = nextEpoch, Batch = 0 };
-        var state = trainer.Optimizer.StateArrays;
-        for (int i = 0; i < state.Count; i++)
-        {
-            checkpoint.OptimizerState[$"optimizer.{i}"] = state[i];
-        }
-
-        checkpoint.Metadata["optimizer.steps"] = trainer.Optimizer.StepCount;
-        checkpoint.Metadata["seed"] = (long)trainer.Options.Seed;
-        checkpoint.RngState["shuffle"] = trainer.ShuffleRandom.GetState();
+        var checkpoint = TrainerCheckpoint.Create(spec, store, "ann", nextEpoch, trainer.Optimizer,
+            trainer.Options.Seed, trainer.ShuffleRandom, rows);
         checkpoint.RngState["dropout"] = trainer.DropoutRandom.GetState();
-        checkpoint.Blobs["metrics"] = JsonSerializer.SerializeToUtf8Bytes(rows);
         checkpoint.Save(path);
     }
 
     /// <summary>Loads a checkpoint written by <see cref="Save"/> (weights, definition and trainer state).</summary>
-    public static Checkpoint Load(string path)
-    {
-        Checkpoint checkpoint = Checkpoint.Load(path, CliLoadOptions.Default);
-        if (checkpoint.Trainer != "ann")
-        {
-            throw new InvalidDataException($"{path}: checkpoint of trainer '{checkpoint.Trainer}', not 'ann'");
-        }
-
-        return checkpoint;
-    }
+    public static Checkpoint Load(string path) => TrainerCheckpoint.Load(path, "ann");
 
     /// <summary>Puts the trainer state back; returns the next epoch and the metrics rows so far.</summary>
     public static (int NextEpoch, List<EpochMetrics> Rows) Restore(Checkpoint checkpoint, AnnTrainer trainer,
         string path)
     {
-        long seed = checkpoint.Metadata.TryGetValue("seed", out object? s) ? Convert.ToInt64(s) : -1;
-        if (seed != (long)trainer.Options.Seed)
-        {
-            throw new InvalidDataException($"{path}: checkpoint was written with seed {seed}, this run uses " +
-                $"{trainer.Options.Seed} (pass the same --seed)");
-        }
-
-        int slots = trainer.Optimizer.StateArrays.Count;
-        var arrays = new List<float[]>(slots);
-        for (int i = 0; i < slots; i++)
-        {
-            if (!checkpoint.OptimizerState.TryGetValue($"optimizer.{i}", out float[]? array))
-            {
-                throw new InvalidDataException($"{path}: optimizer state 'optimizer.{i}' is missing (does the " +
-                    "training section still name the same optimizer?)");
-            }
-
-            arrays.Add(array);
-        }
-
-        trainer.Optimizer.RestoreState(Convert.ToInt64(checkpoint.Metadata["optimizer.steps"]), arrays);
-        trainer.ShuffleRandom.SetState(checkpoint.RngState["shuffle"]);
+        TrainerCheckpoint.CheckSeed(checkpoint, trainer.Options.Seed, path);
+        var arrays = TrainerCheckpoint.OptimizerArrays(checkpoint, trainer.Optimizer, path, "optimizer state");
+        TrainerCheckpoint.RestoreShared(checkpoint, trainer.Optimizer, arrays, trainer.ShuffleRandom);
         trainer.DropoutRandom.SetState(checkpoint.RngState["dropout"]);
-        var rows = checkpoint.Blobs.TryGetValue("metrics", out byte[]? blob)
-            ? JsonSerializer.Deserialize<List<EpochMetrics>>(blob) ?? []
-            : [];
-        return (checkpoint.Epoch, rows);
+        return (checkpoint.Epoch, TrainerCheckpoint.Rows(checkpoint));
     }
 }
