@@ -112,19 +112,12 @@ public static class TrainCommand
         SynapseStore store;
         AnnTrainingSpec training;
         Encoders.Data.DataSet train, test;
-        Checkpoint? checkpoint = null;
+        Checkpoint? checkpoint;
         try
         {
-            spec = NetworkLoader.Load(request.File, CliLoadOptions.Default);
-            if (request.Resume is not null)
+            if (!TrainingSetup.TryLoad(request.File, request.Resume, AnnCheckpoint.Load, out spec, out checkpoint))
             {
-                checkpoint = TrainingSetup.LoadForResume(request.Resume, request.File, spec, AnnCheckpoint.Load);
-                if (checkpoint is null)
-                {
-                    return ExitCodes.BadInput;
-                }
-
-                spec = checkpoint.Network;
+                return ExitCodes.BadInput;
             }
 
             if (!AnnSession.IsRateNetwork(spec))

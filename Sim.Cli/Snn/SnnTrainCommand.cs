@@ -63,19 +63,12 @@ public static class SnnTrainCommand
         SynapseStore store;
         SpikingNetwork network;
         DataSet train, test;
-        Checkpoint? checkpoint = null;
+        Checkpoint? checkpoint;
         try
         {
-            spec = NetworkLoader.Load(request.File, CliLoadOptions.Default);
-            if (request.Resume is not null)
+            if (!TrainingSetup.TryLoad(request.File, request.Resume, SnnCheckpoint.Load, out spec, out checkpoint))
             {
-                checkpoint = TrainingSetup.LoadForResume(request.Resume, request.File, spec, SnnCheckpoint.Load);
-                if (checkpoint is null)
-                {
-                    return ExitCodes.BadInput;
-                }
-
-                spec = checkpoint.Network;
+                return ExitCodes.BadInput;
             }
 
             var reader = spec.CreateReader();

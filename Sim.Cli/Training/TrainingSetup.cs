@@ -19,23 +19,32 @@ internal static class TrainingSetup
         ?? OptionChecks.AtLeast("--threads", threads, 1);
 
     /// <summary>
-    /// Loads the checkpoint at <paramref name="resume"/> with <paramref name="load"/> and checks it against the
-    /// network <paramref name="spec"/> read from <paramref name="file"/> (<see cref="ResumeChecks"/>); returns it,
-    /// or null after printing why it is refused. Load errors propagate to the caller's bad-input handler.
+    /// Loads the network <paramref name="file"/>; with <paramref name="resume"/>, also the checkpoint there (by
+    /// <paramref name="load"/>), checked against the file's network (<see cref="ResumeChecks"/>), whose network
+    /// then stands for the file's. False, after printing why, when the checkpoint is refused; load errors
+    /// propagate to the caller's bad-input handler.
     /// </summary>
-    public static Checkpoint? LoadForResume(string resume, string file, NetworkSpec spec,
-        Func<string, Checkpoint> load)
+    public static bool TryLoad(string file, string? resume, Func<string, Checkpoint> load, out NetworkSpec spec,
+        out Checkpoint? checkpoint)
     {
-        var checkpoint = load(resume);
-        string? refused = ResumeChecks.NetworkMismatch(resume, checkpoint.Network, file, spec)
-            ?? ResumeChecks.NonFiniteState(resume, checkpoint);
+        spec = NetworkLoader.Load(file, CliLoadOptions.Default);
+        checkpoint = null;
+        if (resume is null)
+        {
+            return true;
+        }
+
+        var loaded = load(resume);
+        string? refused = ResumeChecks.NetworkMismatch(resume, loaded.Network, file, spec)
+            ?? ResumeChecks.NonFiniteState(resume, loaded);
         if (refused is not null)
         {
             Console.Error.WriteLine($"neurosim: {refused}");
-            return null;
+            return false;
         }
 
-        return checkpoint;
+        (spec, checkpoint) = (loaded.Network, loaded);
+        return true;
     }
 
     /// <summary>False, after printing why, when <paramref name="outDir"/> cannot be created or written.</summary>

@@ -131,14 +131,20 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("$.training.batch_size", message);
     }
 
-    [Fact]
-    public void Train_HugeLearningRate_ExitsDiverged()
+    // A linear network with MSE and learning rate 10 grows its weights geometrically until they overflow.
+    private string WildNetwork(string name)
     {
-        string wild = Path.Combine(folder, "wild.json");
-        // A linear network with MSE and learning rate 10 grows its weights geometrically until they overflow.
+        string wild = Path.Combine(folder, name);
         File.WriteAllText(wild, Network.Replace("\"kind\": \"adam\", \"lr\": 0.002", "\"kind\": \"sgd\", \"lr\": 10")
             .Replace("\"kind\": \"relu\"", "\"kind\": \"linear\"")
             .Replace("\"seed\": 5,", "\"seed\": 5, \"loss\": \"mse\","));
+        return wild;
+    }
+
+    [Fact]
+    public void Train_HugeLearningRate_ExitsDiverged()
+    {
+        string wild = WildNetwork("wild.json");
 
         int code = Program.Main(["train", wild, "--out", Path.Combine(folder, "wild")]);
 
@@ -150,10 +156,7 @@ public sealed class TrainCommandTests : IDisposable
     {
         // ANN train rewrites metrics.json after a divergence (the shared epoch loop's writeMetricsOnDivergence), so
         // a run that diverges before any epoch completes still leaves its facts and an empty epoch list.
-        string wild = Path.Combine(folder, "wild-metrics.json");
-        File.WriteAllText(wild, Network.Replace("\"kind\": \"adam\", \"lr\": 0.002", "\"kind\": \"sgd\", \"lr\": 10")
-            .Replace("\"kind\": \"relu\"", "\"kind\": \"linear\"")
-            .Replace("\"seed\": 5,", "\"seed\": 5, \"loss\": \"mse\","));
+        string wild = WildNetwork("wild-metrics.json");
         string outDir = Path.Combine(folder, "wild-metrics");
 
         var (code, _, error) = CliTestSupport.Capture(() => Program.Main(["train", wild, "--out", outDir]));
