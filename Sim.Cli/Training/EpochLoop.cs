@@ -48,7 +48,9 @@ internal sealed class EpochLoop(IEpochTrainer trainer, string outDir, string? re
     /// <paramref name="saveCheckpoint"/> (path, next epoch, rows) every <paramref name="checkpointEvery"/> epochs
     /// (never when 0). Returns <see cref="ExitCodes.Ok"/>, or <see cref="ExitCodes.Diverged"/> after printing the
     /// divergence line; with <paramref name="writeMetricsOnDivergence"/> metrics.json is then rewritten too (a
-    /// failed write is ignored so that it cannot hide the divergence).
+    /// failed write is ignored so that it cannot hide the divergence). Known inconsistency: ANN training passes
+    /// true and SNN training false, as each did before they shared this loop; an SNN divergence leaves the
+    /// metrics.json of the last completed epoch.
     /// </summary>
     public int Run(DataSet train, DataSet test, int epochs, int checkpointEvery,
         Dictionary<string, JsonNode?> facts, Action<string, int, List<EpochMetrics>> saveCheckpoint,

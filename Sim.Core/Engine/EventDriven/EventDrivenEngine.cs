@@ -51,7 +51,7 @@ public sealed class EventDrivenEngine
     private readonly double[] _asymptote, _threshold;
     private readonly GridPropagator?[] _grid;
 
-    // Per population, when every neuron shares one set of constants (no per-neuron drive) in grid timing: the
+    // Per population, when every neuron shares one set of constants (one drive for all) in grid timing: the
     // constants and propagator, so a delivery reads only the target's NeuronState (null otherwise).
     private readonly LifConstants[] _popConst;
     private readonly GridPropagator?[] _popGrid;
@@ -125,12 +125,12 @@ public sealed class EventDrivenEngine
         }
 
         // A per-neuron drive that is the same for every neuron (e.g. none, as the clock network's view gives it)
-        // is a shared constant too.
-        _popConst = pops.Select(p => p.Lif is { } c && p.Drive is { Length: > 0 } d ? c with { Drive = d[0] }
-            : p.Lif ?? default).ToArray();
+        // is a shared constant too: those populations get their first neuron's constants and table.
         _popGrid = Enumerable.Range(0, pops.Count)
             .Select(p => pops[p].IsLif && pops[p].Size > 0 && HasSharedDrive(pops[p]) ? _grid[_offset[p]] : null)
             .ToArray();
+        _popConst = Enumerable.Range(0, pops.Count)
+            .Select(p => _popGrid[p] is null ? default : _const[_offset[p]]).ToArray();
         _steppedSources = Enumerable.Range(0, pops.Count).Where(p => pops[p].Stepped is not null).ToArray();
         _steppedBuffers = pops.Select(p => new SpikeBuffer(p.Stepped is null ? 0 : p.Size)).ToArray();
         _dirty = new int[n];

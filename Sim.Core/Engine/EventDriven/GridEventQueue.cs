@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NeuroSim.Core.Engine.EventDriven;
 
 /// <summary>
