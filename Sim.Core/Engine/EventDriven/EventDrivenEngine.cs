@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using NeuroSim.Core.Plasticity;
 
@@ -61,6 +62,11 @@ public sealed class EventDrivenEngine
     private readonly int[][] _outgoing;
     private readonly int[][] _plasticIncoming;
     private readonly int[] _delaySteps;
+
+    // Per projection: post indices in 16 bits (sparse, target of at most 65,536 neurons) and the weight every synapse
+    // shares (sparse, no plasticity), as the clock engine keeps them: a delivery then walks 2 bytes per synapse.
+    private readonly ushort[]?[] _shortPost;
+    private readonly float?[] _sharedWeight;
     private readonly int[] _refractorySteps;
     private readonly EventQueue _queue = new();
     private GridEventQueue? _calendar;
@@ -141,6 +147,10 @@ public sealed class EventDrivenEngine
         _delaySteps = projs.Select(pr => WholeSteps(pr.Delay, $"projection {pr.Name}: delay")).ToArray();
         for (int c = 0; c < projs.Count; c++)
             Check(projs[c]);
+        _shortPost = projs.Select(pr => pr.IsDense || pr.PostSize > ushort.MaxValue + 1
+            ? null
+            : Array.ConvertAll(pr.Post!, k => (ushort)k)).ToArray();
+        _sharedWeight = projs.Select(SharedWeight).ToArray();
         _outgoing = Enumerable.Range(0, pops.Count)
             .Select(p => Enumerable.Range(0, projs.Count).Where(c => projs[c].Source == p).ToArray()).ToArray();
         _plasticIncoming = Enumerable.Range(0, pops.Count)
@@ -494,7 +504,10 @@ public sealed class EventDrivenEngine
         }
         else if (_timing == SpikeTiming.Grid && _popGrid[proj.Target] is { } grid)
         {
-            DeliverUniform(proj, pre, t, grid, _popConst[proj.Target]);
+            if (_shortPost[c] is { } post16)
+                DeliverUniform<ushort>(proj, post16, _sharedWeight[c], pre, t, grid, _popConst[proj.Target]);
+            else
+                DeliverUniform<int>(proj, proj.Post!, _sharedWeight[c], pre, t, grid, _popConst[proj.Target]);
         }
         else if (_timing == SpikeTiming.Grid)
         {
@@ -528,18 +541,22 @@ public sealed class EventDrivenEngine
 
     // Grid timing, a sparse projection onto a population with shared constants: the loop of Deliver with the
     // constants and propagator hoisted, so each synapse touches one NeuronState (one cache line) and a table row.
-    private void DeliverUniform(EventProjection proj, int pre, double t, GridPropagator grid, in LifConstants c)
+    // Post indices come as int or ushort (TIndex); a shared weight is used without reading the weight array.
+    private void DeliverUniform<TIndex>(EventProjection proj, TIndex[] post, float? shared, int pre, double t,
+        GridPropagator grid, in LifConstants c)
+        where TIndex : unmanaged, IBinaryInteger<TIndex>
     {
         long kt = Steps(t);
         int offset = _offset[proj.Target];
         bool inhibitory = proj.Inhibitory;
         float scale = proj.Scale;
         float[] w = proj.Weights;
-        int[] post = proj.Post!;
+        bool isShared = shared.HasValue;
+        float sharedJump = shared.GetValueOrDefault() * scale;
         int end = proj.RowStart![pre + 1];
         for (int k = proj.RowStart[pre]; k < end; k++)
         {
-            int g = offset + post[k];
+            int g = offset + int.CreateTruncating(post[k]);
             ref var n = ref _n[g];
             if (kt > n.KLast)
             {
@@ -551,10 +568,11 @@ public sealed class EventDrivenEngine
                 n.KLast = kt;
             }
 
+            float jump = isShared ? sharedJump : w[k] * scale;
             if (inhibitory)
-                n.XI += w[k] * scale;
+                n.XI += jump;
             else
-                n.XE += w[k] * scale;
+                n.XE += jump;
             if (n.Dirty)
                 continue;
 
@@ -658,6 +676,18 @@ public sealed class EventDrivenEngine
     }
 
     private long Steps(double t) => (long)Math.Round(t / _dt);
+
+    // The weight every synapse of a sparse projection without plasticity shares (as CUBA's), or null.
+    private static float? SharedWeight(EventProjection proj)
+    {
+        if (proj.IsDense || proj.Rule is not null || proj.Weights.Length == 0)
+            return null;
+        int first = BitConverter.SingleToInt32Bits(proj.Weights[0]);
+        foreach (float w in proj.Weights)
+            if (BitConverter.SingleToInt32Bits(w) != first)
+                return null;
+        return proj.Weights[0];
+    }
 
     private static bool HasSharedDrive(EventPopulation pop)
     {

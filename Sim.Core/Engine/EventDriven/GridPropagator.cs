@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace NeuroSim.Core.Engine.EventDriven;
 
@@ -87,8 +89,14 @@ public sealed class GridPropagator
         if (maxSteps < 1 || UpperBound(c, s, long.MaxValue) < c.Threshold || UpperBound(c, s, maxSteps) < c.Threshold)
             return -1;
 
-        long a = 0, h = 1;
-        var sa = s;
+        // The first steps point by point, several at a time: cheaper than bounding and splitting windows there.
+        long scanned = Math.Min(maxSteps, ScanSteps);
+        long first = Scan(c, s, (int)scanned);
+        if (first > 0 || scanned == maxSteps)
+            return first;
+
+        long a = scanned, h = scanned;
+        var sa = Advance(c, s, a);
         while (a < maxSteps)
         {
             long b = Math.Min(maxSteps, a + h);
@@ -103,6 +111,38 @@ public sealed class GridPropagator
             h *= 2;
         }
 
+        return -1;
+    }
+
+    /// <summary>Steps that <see cref="FirstCrossing"/> tests one by one before it searches by bounds.</summary>
+    public const int ScanSteps = 32;
+
+    // First k in [1, n] with V(k) ≥ V_t, or −1; V(k) computed exactly as Advance computes it (same operations in the
+    // same order, no fused multiply-add), so the scan and Advance agree bit for bit.
+    private long Scan(in LifConstants c, in LifState s, int n)
+    {
+        double a = c.Asymptote, d = s.V - a, th = c.Threshold;
+        int k = 1;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var va = Vector256.Create(a);
+            var vd = Vector256.Create(d);
+            var ve = Vector256.Create(s.XE);
+            var vi = Vector256.Create(s.XI);
+            var vt = Vector256.Create(th);
+            for (; k + 3 <= n; k += 4)
+            {
+                var v = va + vd * Vector256.LoadUnsafe(ref _em[k]) + ve * Vector256.LoadUnsafe(ref _ke[k])
+                    + vi * Vector256.LoadUnsafe(ref _ki[k]);
+                uint hit = Vector256.GreaterThanOrEqual(v, vt).ExtractMostSignificantBits();
+                if (hit != 0)
+                    return k + BitOperations.TrailingZeroCount(hit);
+            }
+        }
+
+        for (; k <= n; k++)
+            if (a + d * _em[k] + s.XE * _ke[k] + s.XI * _ki[k] >= th)
+                return k;
         return -1;
     }
 

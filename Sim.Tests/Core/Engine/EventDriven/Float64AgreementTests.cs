@@ -166,4 +166,51 @@ public class Float64AgreementTests
         Assert.True(ck.SequenceEqual(ev), $"{ck.Count} clock spikes vs {ev.Count} event; first difference " +
                                           ClockAgreementTests.FirstDifference(ck, ev));
     }
+
+    [Theory]
+    [InlineData(3_000)]
+    [InlineData(70_000)]
+    public void Run_SharedWeightsOntoSmallAndLargeTargets_IdenticalToEventEngine(int size)
+    {
+        // The event engine's delivery reads 16-bit post indices up to 65,536 targets and int ones beyond, and skips
+        // the weight array where all weights are equal: both index paths, shared and differing weights, one run.
+        var rng = new Random(11);
+        var p = new LifParameters(20, 250, -60, -50, -60, 0.5, 5, 10);
+        var lif = new Float64LifPopulation("lif", size, p);
+        for (int i = 0; i < size; i++)
+            lif.V[i] = -60 + 9.9 * rng.NextDouble();
+        var noise = new PoissonSourcePopulation("noise", 200, 40, 5);
+        var (rows, targets, _) = FixedFanOut(rng, 200, size, size / 50, 0, 0);
+        var shared = Enumerable.Repeat(110f, targets.Length).ToArray();
+        var (recRows, recTargets, recWeights) = FixedFanOut(rng, size, size, 20, -40, 30);
+        var net = new SimulationNetwork(0.1, [noise, lif],
+        [
+            Connection.Sparse("noise_lif", 0, 1, Receptor.Excitatory, rows, targets, shared, null, 0),
+            Connection.Sparse("lif_lif", 1, 1, Receptor.Excitatory, recRows, recTargets, recWeights, null, 1),
+        ]);
+
+        var (clock, ev) = ClockAgreementTests.RunBoth(net, 60);
+        Assert.True(clock.Count(s => s.Item1 == 1) > 500, $"only {clock.Count(s => s.Item1 == 1)} LIF spikes");
+        Assert.True(clock.SequenceEqual(ev), $"{clock.Count} clock spikes vs {ev.Count} event; first difference " +
+                                             ClockAgreementTests.FirstDifference(clock, ev));
+    }
+
+    // Rows of `fanOut` distinct random targets each (sorted), weights uniform in [wLo, wHi] pA.
+    private static (int[] RowStart, int[] Targets, float[] Weights) FixedFanOut(Random rng, int pre, int post,
+        int fanOut, double wLo, double wHi)
+    {
+        var rowStart = new int[pre + 1];
+        var targets = new List<int>();
+        for (int i = 0; i < pre; i++)
+        {
+            var row = new SortedSet<int>();
+            while (row.Count < fanOut)
+                row.Add(rng.Next(post));
+            targets.AddRange(row);
+            rowStart[i + 1] = targets.Count;
+        }
+
+        var weights = targets.Select(_ => (float)(wLo + (wHi - wLo) * rng.NextDouble())).ToArray();
+        return (rowStart, [.. targets], weights);
+    }
 }

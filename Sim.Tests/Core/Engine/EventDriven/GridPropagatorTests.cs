@@ -55,4 +55,31 @@ public class GridPropagatorTests
 
         Assert.True(found > 50, $"test set-up: only {found} of 400 cases cross");
     }
+
+    [Fact]
+    public void FirstCrossing_ShortWindows_ScanEqualsAdvanceBitForBit()
+    {
+        // The first ScanSteps steps are tested several at a time; the result must be the first k <= maxSteps at
+        // which Advance itself gives V >= V_t (same arithmetic), for windows shorter than, equal to and longer
+        // than the scan and not multiples of the vector width.
+        var rng = new Random(5);
+        int found = 0;
+        for (int n = 0; n < 2000; n++)
+        {
+            var c = new LifConstants(5 + 25 * rng.NextDouble(), 0.5 + 10 * rng.NextDouble(),
+                0.5 + 20 * rng.NextDouble(), -60, 12 * rng.NextDouble(), -50);
+            var s = new LifState(-51 + 0.99 * rng.NextDouble(), 12 * rng.NextDouble(), -6 * rng.NextDouble());
+            var table = new GridPropagator(c, 0.1);
+            long maxSteps = rng.Next(1, 2 * GridPropagator.ScanSteps + 8);
+            long expected = -1;
+            for (long k = 1; k <= maxSteps && expected < 0; k++)
+                if (table.Advance(c, s, k).V >= c.Threshold)
+                    expected = k;
+
+            Assert.Equal(expected, table.FirstCrossing(c, s, maxSteps));
+            found += expected > 0 ? 1 : 0;
+        }
+
+        Assert.True(found > 300, $"test set-up: only {found} of 2000 cases cross");
+    }
 }
