@@ -14,15 +14,22 @@ namespace NeuroSim.Core.Plasticity;
 public sealed class ClockPlasticity
 {
     private readonly SimulationNetwork _network;
-    private readonly List<(int Connection, IPlasticityRule Rule, List<int>[] Pending)> _rules = [];
+    private Binding[] _rules = [];
     private readonly List<(IPlasticityRule Rule, long Count)> _stepped = [];
     private long[] _stepCount = [];
+
+    // One bound rule: its connection's ends and delay, and the presynaptic spikes waiting to arrive, by step
+    // (a ring of a power-of-two length, so a step's slot is a mask, not a division).
+    private sealed record Binding(int Source, int Target, int DelaySteps, IPlasticityRule Rule, List<int>[] Pending)
+    {
+        public int Mask => Pending.Length - 1;
+    }
 
     /// <summary>Creates an empty set of rules for <paramref name="network"/>.</summary>
     public ClockPlasticity(SimulationNetwork network) => _network = network;
 
     /// <summary>Whether any rule is attached.</summary>
-    public bool IsEmpty => _rules.Count == 0;
+    public bool IsEmpty => _rules.Length == 0;
 
     /// <summary>
     /// Binds <paramref name="rule"/> to connection <paramref name="connection"/> (before the first step).
@@ -38,8 +45,9 @@ public sealed class ClockPlasticity
             : PlasticProjection.FromRows(_network.Populations[c.Source].Size, _network.Populations[c.Target].Size,
                 c.RowStart!, c.Post!, c.Weight!);
         rule.Bind(view);
-        var pending = Enumerable.Range(0, c.UniformDelaySteps + 2).Select(_ => new List<int>()).ToArray();
-        _rules.Add((connection, rule, pending));
+        int slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)c.UniformDelaySteps + 2);
+        var pending = Enumerable.Range(0, slots).Select(_ => new List<int>()).ToArray();
+        _rules = [.. _rules, new Binding(c.Source, c.Target, c.UniformDelaySteps, rule, pending)];
         if (!double.IsPositiveInfinity(rule.StepInterval))
             _stepped.Add((rule, 0));
         _stepCount = new long[_stepped.Count];
@@ -49,10 +57,13 @@ public sealed class ClockPlasticity
     public void BeforeStep(long step)
     {
         double t = step * _network.Dt;
-        foreach (var (_, rule, pending) in _rules)
+        foreach (var b in _rules)
         {
-            var due = pending[step % pending.Length];
-            foreach (int pre in due)
+            var due = b.Pending[(int)(step & b.Mask)];
+            if (due.Count == 0)
+                continue;
+            var rule = b.Rule;
+            foreach (int pre in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(due))
                 rule.OnPreSpike(pre, t);
             due.Clear();
         }
@@ -62,14 +73,17 @@ public sealed class ClockPlasticity
     public void AfterThreshold(long step, int population, ReadOnlySpan<int> fired)
     {
         double t = step * _network.Dt;
-        foreach (var (connection, rule, pending) in _rules)
+        foreach (var b in _rules)
         {
-            var c = _network.Connections[connection];
-            if (c.Target == population)
+            if (b.Target == population)
+            {
+                var rule = b.Rule;
                 foreach (int post in fired)
                     rule.OnPostSpike(post, t);
-            if (c.Source == population)
-                pending[(step + 1 + c.UniformDelaySteps) % pending.Length].AddRange(fired);
+            }
+
+            if (b.Source == population)
+                b.Pending[(int)((step + 1 + b.DelaySteps) & b.Mask)].AddRange(fired);
         }
     }
 

@@ -8,8 +8,9 @@ namespace NeuroSim.Core.Plasticity;
 public sealed class PlasticProjection
 {
     private PlasticProjection(int preCount, int postCount, float[] weights, int[] outStart, int[] outSynapse,
-        int[] outPost, int[] inStart, int[] inSynapse, int[] inPre)
+        int[] outPost, int[] inStart, int[] inSynapse, int[] inPre, bool outInOrder)
     {
+        OutInOrder = outInOrder;
         PreCount = preCount;
         PostCount = postCount;
         Weights = weights;
@@ -35,6 +36,12 @@ public sealed class PlasticProjection
 
     /// <summary>Synapse indexes (into <see cref="Weights"/>) grouped by presynaptic neuron.</summary>
     public int[] OutSynapse { get; }
+
+    /// <summary>
+    /// Whether <see cref="OutSynapse"/>[k] = k (compressed rows: the weights are stored by presynaptic neuron), so an
+    /// outgoing walk may index <see cref="Weights"/> by k directly and read them in order.
+    /// </summary>
+    public bool OutInOrder { get; }
 
     /// <summary>Postsynaptic neuron of each entry of <see cref="OutSynapse"/>.</summary>
     public int[] OutPost { get; }
@@ -74,7 +81,7 @@ public sealed class PlasticProjection
 
         var (inStart, inSynapse, inPre) = GroupBy(postCount, post, pre);
         return new PlasticProjection(preCount, postCount, weight, (int[])rowStart.Clone(), outSynapse,
-            (int[])post.Clone(), inStart, inSynapse, inPre);
+            (int[])post.Clone(), inStart, inSynapse, inPre, outInOrder: true);
     }
 
     /// <summary>A dense projection: weight is row-major [post, pre], synapse index = post·preCount + pre.</summary>
@@ -113,7 +120,7 @@ public sealed class PlasticProjection
 
         inStart[postCount] = weight.Length;
         return new PlasticProjection(preCount, postCount, weight, outStart, outSynapse, outPost, inStart, inSynapse,
-            inPre);
+            inPre, outInOrder: false);
     }
 
     // Counting sort of synapses by postsynaptic neuron; stable, so each post's synapses keep pre order.

@@ -46,8 +46,8 @@ public sealed class PairStdp : IPlasticityRule
     public void OnPreSpike(int pre, double t)
     {
         var proj = _proj!;
-        TraceWalk.Update(proj.Weights, proj.OutSynapse, proj.OutPost, _post!.Scaled, proj.OutStart[pre],
-            proj.OutStart[pre + 1], _p.AMinus * _post.DecayTo(t), potentiate: false, _p.Dependence, _p.WMin, _p.WMax);
+        TraceWalk.Outgoing(proj, _post!.Scaled, pre, _p.AMinus * _post.DecayTo(t), potentiate: false, _p.Dependence,
+            _p.WMin, _p.WMax);
         _pre!.Spike(pre, t, _p.Pairing == StdpPairing.Nearest);
     }
 

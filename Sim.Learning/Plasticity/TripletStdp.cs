@@ -46,8 +46,8 @@ public sealed class TripletStdp : IPlasticityRule
     {
         var proj = _proj!;
         double factor = _p.A2Minus + _p.A3Minus * _r2!.At(pre, t);
-        TraceWalk.Additive(proj.Weights, proj.OutSynapse, proj.OutPost, _o1!.Scaled, proj.OutStart[pre],
-            proj.OutStart[pre + 1], -(factor * _o1.DecayTo(t)), _p.WMin, _p.WMax);
+        TraceWalk.Outgoing(proj, _o1!.Scaled, pre, factor * _o1.DecayTo(t), potentiate: false,
+            WeightDependence.Additive, _p.WMin, _p.WMax);
         _r1!.Spike(pre, t, reset: false);
         _r2.Spike(pre, t, reset: false);
     }

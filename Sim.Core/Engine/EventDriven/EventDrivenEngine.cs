@@ -156,6 +156,9 @@ public sealed class EventDrivenEngine
         _plasticIncoming = Enumerable.Range(0, pops.Count)
             .Select(p => Enumerable.Range(0, projs.Count).Where(c => projs[c].Target == p && projs[c].Rule is not null)
                 .ToArray()).ToArray();
+
+        // As the clock engine's AddPlasticity: each rule gets its projection's view (indexes built once) now.
+        BindRules();
     }
 
     /// <summary>Spikes per population so far.</summary>
@@ -209,8 +212,6 @@ public sealed class EventDrivenEngine
                 + _refractorySteps.DefaultIfEmpty(0).Max();
             _calendar = new GridEventQueue(Math.Min(ahead, 1 << 14));
         }
-
-        BindRules();
 
         InitializeNeurons();
 
