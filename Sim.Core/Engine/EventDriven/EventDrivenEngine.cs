@@ -368,6 +368,8 @@ public sealed class EventDrivenEngine
 
                 var e = calendar.Pop();
                 Handle(time, kind, e.A, e.B);
+                while (calendar.TryPopSame(out e))
+                    Dispatch(time, kind, e.A, e.B);
             }
 
             return;
@@ -389,9 +391,16 @@ public sealed class EventDrivenEngine
 
     private void Handle(double time, EventKind kind, int a, int b)
     {
-        EventsProcessed++;
-        RunHooks(_hooks, _hookCount, time, kind);
+        if (_hooks.Length > 0)
+            RunHooks(_hooks, _hookCount, time, kind);
         _now = time;
+        Dispatch(time, kind, a, b);
+    }
+
+    // One event, after the step hooks due before its (time, kind) have run.
+    private void Dispatch(double time, EventKind kind, int a, int b)
+    {
+        EventsProcessed++;
         switch (kind)
         {
             case EventKind.Crossing:
@@ -402,10 +411,12 @@ public sealed class EventDrivenEngine
                 if (b == _n[a].Version)
                 {
                     Rechecks++;
-                    if (_timing == SpikeTiming.Grid)
-                        PredictOnGrid(a, Steps(time));
-                    else
+                    if (_timing == SpikeTiming.Exact)
                         Predict(a, time);
+                    else if (_popGrid[_popOf[a]] is { } grid)
+                        PredictOnGrid(ref _n[a], a, Steps(time), grid, _popConst[_popOf[a]]);
+                    else
+                        PredictOnGrid(ref _n[a], a, Steps(time), _grid[a]!, _const[a]);
                 }
 
                 break;
@@ -713,10 +724,12 @@ public sealed class EventDrivenEngine
             if (CannotFire(_n[g].V, _asymptote[g] + Math.Max(_n[g].XE, 0) + Math.Max(_n[g].XI, 0), _threshold[g]))
                 continue;
 
-            if (_timing == SpikeTiming.Grid)
-                PredictOnGrid(g, nowStep);
-            else
+            if (_timing == SpikeTiming.Exact)
                 Predict(g, now);
+            else if (_popGrid[_popOf[g]] is { } grid)
+                PredictOnGrid(ref _n[g], g, nowStep, grid, _popConst[_popOf[g]]);
+            else
+                PredictOnGrid(ref _n[g], g, nowStep, _grid[g]!, _const[g]);
         }
 
         _dirtyCount = 0;
@@ -740,19 +753,28 @@ public sealed class EventDrivenEngine
     // Grid timing: the first grid point strictly after the start step (now, or the end of the refractory period)
     // where V ≥ V_t. A crossing between two grid points that falls back below before the next one is not a spike
     // (the clock engine never sees it).
-    private void PredictOnGrid(int g, long nowStep)
+    private void PredictOnGrid(ref NeuronState n, int g, long nowStep, GridPropagator grid, in LifConstants c)
     {
         Predictions++;
-        ref readonly var c = ref _const[g];
-        var grid = _grid[g]!;
-        long ks = Math.Max(nowStep, _n[g].KFree);
-        var s = StateAtStep(_n[g], c, grid, ks);
+        long ks = Math.Max(nowStep, n.KFree);
+        var s = ks == n.KLast ? new LifState(n.V, n.XE, n.XI) : StateAtStep(n, c, grid, ks);
         long steps = Math.Min(_endStep - ks, LookAheadSteps);
+
+        // Most predictions end here: the bound over the whole look-ahead stays below V_t (FirstCrossing's own
+        // first test), so only the recheck at its end is left to decide, from the state there.
+        if (steps == LookAheadSteps && steps <= GridPropagator.TableSteps
+            && grid.BelowThroughout(c, s, steps, out var end))
+        {
+            if (ks + steps < _endStep && !CannotFire(c, end))
+                _calendar!.Push(ks + steps, EventKind.Recheck, g, n.Version);
+            return;
+        }
+
         long k = grid.FirstCrossing(c, s, steps);
         if (k > 0)
-            _calendar!.Push(ks + k, EventKind.Crossing, g, _n[g].Version);
+            _calendar!.Push(ks + k, EventKind.Crossing, g, n.Version);
         else if (ks + steps < _endStep && !CannotFire(c, grid.Advance(c, s, steps)))
-            _calendar!.Push(ks + steps, EventKind.Recheck, g, _n[g].Version);
+            _calendar!.Push(ks + steps, EventKind.Recheck, g, n.Version);
     }
 
     // True when no input-free future of `s` reaches threshold (the bound over an infinite horizon).

@@ -104,6 +104,22 @@ public sealed class GridEventQueue
         return e;
     }
 
+    /// <summary>
+    /// Removes and returns the next event of the same step and kind as the last one <see cref="Pop"/> returned,
+    /// if one is left: a caller that handles a step's events of one kind in a row skips the search for the first.
+    /// </summary>
+    public bool TryPopSame(out Entry e)
+    {
+        if (!_peeked || _peekStep != _current)
+        {
+            e = default;
+            return false;
+        }
+
+        e = Pop();
+        return true;
+    }
+
     // Caches the first (step, kind): the calendar from the current step, else the heap's first event.
     private bool FindFirst()
     {
