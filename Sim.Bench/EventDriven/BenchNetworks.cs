@@ -52,6 +52,30 @@ public static class BenchNetworks
     /// </summary>
     public static SimulationNetwork LowActivity(int seed, int size, double inputHz, double durationMs)
     {
+        // Drawing 10⁸ candidate synapses takes about a second: the draws are kept per configuration, and each call
+        // builds fresh populations and connections from them (same numbers every time).
+        var key = (seed, size, inputHz, durationMs);
+        if (!LowActivityDraws.TryGetValue(key, out var draws))
+            LowActivityDraws[key] = draws = DrawLowActivity(seed, size, inputHz, durationMs);
+
+        var input = new SpikeTimeSourcePopulation("input", draws.Times);
+        var p = new LifParameters(20, 250, -60, -50, -60, 2, 5, 10);
+        var lif = new LifPopulation("lif", size, p);
+        var connections = new[]
+        {
+            Sparse("in", 0, 1, draws.Input, Receptor.Excitatory, 70f),
+            Sparse("rec", 1, 1, draws.Recurrent, Receptor.Excitatory, 0.5f),
+        };
+        return new SimulationNetwork(0.1, [input, lif], connections);
+    }
+
+    private static readonly Dictionary<(int, int, double, double), LowActivityDraw> LowActivityDraws = [];
+
+    private sealed record LowActivityDraw(double[][] Times, (int[] RowStart, int[] Post) Input,
+        (int[] RowStart, int[] Post) Recurrent);
+
+    private static LowActivityDraw DrawLowActivity(int seed, int size, double inputHz, double durationMs)
+    {
         var rng = new Random(seed);
         var times = new double[1000][];
         for (int i = 0; i < times.Length; i++)
@@ -63,31 +87,36 @@ public static class BenchNetworks
             times[i] = list.Distinct().ToArray();
         }
 
-        var input = new SpikeTimeSourcePopulation("input", times);
-        var p = new LifParameters(20, 250, -60, -50, -60, 2, 5, 10);
-        var lif = new LifPopulation("lif", size, p);
-        var connections = new[]
-        {
-            Random(rng, "in", 0, 1, 1000, size, 100.0 / size, Receptor.Excitatory, 70f, 0),
-            Random(rng, "rec", 1, 1, size, size, 100.0 / size, Receptor.Excitatory, 0.5f, 0),
-        };
-        return new SimulationNetwork(0.1, [input, lif], connections);
+        var input = RandomRows(rng, 1000, size, 100.0 / size, selfLoops: true);
+        var recurrent = RandomRows(rng, size, size, 100.0 / size, selfLoops: false);
+        return new LowActivityDraw(times, input, recurrent);
     }
 
-    private static Connection Random(Random rng, string name, int source, int target, int pre, int post, double prob,
-        Receptor receptor, float w, int delaySteps)
+    private static Connection Sparse(string name, int source, int target, (int[] RowStart, int[] Post) rows,
+        Receptor receptor, float w) =>
+        Connection.Sparse(name, source, target, receptor, (int[])rows.RowStart.Clone(), (int[])rows.Post.Clone(),
+            Enumerable.Repeat(w, rows.Post.Length).ToArray(), null, 0);
+
+    private static (int[] RowStart, int[] Post) RandomRows(Random rng, int pre, int post, double prob, bool selfLoops)
     {
         var rowStart = new int[pre + 1];
         var targets = new List<int>();
         for (int i = 0; i < pre; i++)
         {
             for (int j = 0; j < post; j++)
-                if (rng.NextDouble() < prob && !(source == target && i == j))
+                if (rng.NextDouble() < prob && (selfLoops || i != j))
                     targets.Add(j);
             rowStart[i + 1] = targets.Count;
         }
 
-        var weights = Enumerable.Repeat(w, targets.Count).ToArray();
-        return Connection.Sparse(name, source, target, receptor, rowStart, [.. targets], weights, null, delaySteps);
+        return (rowStart, [.. targets]);
+    }
+
+    private static Connection Random(Random rng, string name, int source, int target, int pre, int post, double prob,
+        Receptor receptor, float w, int delaySteps)
+    {
+        var (rowStart, targets) = RandomRows(rng, pre, post, prob, selfLoops: source != target);
+        var weights = Enumerable.Repeat(w, targets.Length).ToArray();
+        return Connection.Sparse(name, source, target, receptor, rowStart, targets, weights, null, delaySteps);
     }
 }
