@@ -566,25 +566,45 @@ public sealed class EventDrivenEngine
         bool isShared = shared.HasValue;
         float sharedJump = shared.GetValueOrDefault() * scale;
         int end = proj.RowStart![pre + 1];
+        // The constants in locals and the state in registers: the loop is the event engine's hottest code.
+        double a = c.Asymptote, threshold = c.Threshold;
+        var rows = grid.Rows;
+        var states = _n;
         for (int k = proj.RowStart[pre]; k < end; k++)
         {
             int g = offset + int.CreateTruncating(post[k]);
-            ref var n = ref _n[g];
-            if (kt > n.KLast)
+            ref var n = ref states[g];
+            double v = n.V, xe = n.XE, xi = n.XI;
+            long last = n.KLast;
+            if (kt > last)
             {
-                var s = StateAtStep(n, c, grid, kt);
-                n.V = s.V;
-                n.XE = s.XE;
-                n.XI = s.XI;
+                long steps = kt - last;
+                if (n.KFree <= last && steps <= GridPropagator.TableSteps)
+                {
+                    // GridPropagator.Advance, written out.
+                    ref readonly var r = ref rows[steps];
+                    v = a + (v - a) * r.Em + xe * r.Ke + xi * r.Ki;
+                    xe *= r.Ee;
+                    xi *= r.Ei;
+                }
+                else
+                {
+                    var s = StateAtStep(n, c, grid, kt);
+                    (v, xe, xi) = (s.V, s.XE, s.XI);
+                }
+
+                n.V = v;
                 n.TLast = t;
                 n.KLast = kt;
             }
 
             float jump = isShared ? sharedJump : w[k] * scale;
             if (inhibitory)
-                n.XI += jump;
+                xi += jump;
             else
-                n.XE += jump;
+                xe += jump;
+            n.XE = xe;
+            n.XI = xi;
             if (n.Dirty)
                 continue;
 
@@ -592,7 +612,7 @@ public sealed class EventDrivenEngine
             // crossing, the neuron needs no prediction (a later input at this instant re-checks with the final
             // state), so it is not queued for one: the check runs here, while its state is in cache.
             n.Version++;
-            if (!CannotFire(n.V, c.Asymptote + Math.Max(n.XE, 0) + Math.Max(n.XI, 0), c.Threshold))
+            if (!CannotFire(v, a + Math.Max(xe, 0) + Math.Max(xi, 0), threshold))
             {
                 n.Dirty = true;
                 _dirty[_dirtyCount++] = g;

@@ -23,7 +23,10 @@ public sealed class GridPropagator
     // The same five factors interleaved by offset, so advancing a neuron reads one or two cache lines, not five.
     private readonly Row[] _rows;
 
-    private readonly record struct Row(double Em, double Ee, double Ei, double Ke, double Ki);
+    internal readonly record struct Row(double Em, double Ee, double Ei, double Ke, double Ki);
+
+    /// <summary>The propagator rows by offset 0..<see cref="TableSteps"/>, for loops that advance many neurons.</summary>
+    internal Row[] Rows => _rows;
 
     /// <summary>
     /// Tabulates the propagator of <paramref name="c"/>'s time constants for step <paramref name="dt"/> (ms).
