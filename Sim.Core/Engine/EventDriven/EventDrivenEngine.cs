@@ -777,19 +777,30 @@ public sealed class EventDrivenEngine
     {
         Predictions++;
         long ks = Math.Max(nowStep, n.KFree);
-        var s = ks == n.KLast ? new LifState(n.V, n.XE, n.XI) : StateAtStep(n, c, grid, ks);
+        double v = n.V, xe = n.XE, xi = n.XI;
+        if (ks != n.KLast)
+            (v, xe, xi) = StateAtStep(n, c, grid, ks);
         long steps = Math.Min(_endStep - ks, LookAheadSteps);
 
-        // Most predictions end here: the bound over the whole look-ahead stays below V_t (FirstCrossing's own
-        // first test), so only the recheck at its end is left to decide, from the state there.
-        if (steps == LookAheadSteps && steps <= GridPropagator.TableSteps
-            && grid.BelowThroughout(c, s, steps, out var end))
+        // Most predictions end here: FirstCrossing's own first test, the bound over the whole look-ahead (its
+        // UpperBound written out), stays below V_t, so only the recheck at its end is left to decide, from the state
+        // there (Advance's formula). Tested through the engines' agreement (Float64AgreementTests).
+        if (steps == LookAheadSteps && steps <= GridPropagator.TableSteps)
         {
-            if (ks + steps < _endStep && !CannotFire(c, end))
-                _calendar!.Push(ks + steps, EventKind.Recheck, g, n.Version);
-            return;
+            ref readonly var r = ref grid.Rows[steps];
+            double a = c.Asymptote, threshold = c.Threshold;
+            double xeEnd = xe * r.Ee, xiEnd = xi * r.Ei;
+            double vInf = a + Math.Max(xe, xeEnd) + Math.Max(xi, xiEnd);
+            if (Math.Max(v, vInf + (v - vInf) * r.Em) < threshold)
+            {
+                double vEnd = a + (v - a) * r.Em + xe * r.Ke + xi * r.Ki;
+                if (ks + steps < _endStep && !CannotFire(vEnd, a + Math.Max(xeEnd, 0) + Math.Max(xiEnd, 0), threshold))
+                    _calendar!.Push(ks + steps, EventKind.Recheck, g, n.Version);
+                return;
+            }
         }
 
+        var s = new LifState(v, xe, xi);
         long k = grid.FirstCrossing(c, s, steps);
         if (k > 0)
             _calendar!.Push(ks + k, EventKind.Crossing, g, n.Version);

@@ -117,28 +117,6 @@ public sealed class GridPropagator
         return -1;
     }
 
-    /// <summary>
-    /// Whether the bound of <see cref="FirstCrossing"/> over the next <paramref name="steps"/> (≤
-    /// <see cref="TableSteps"/>) steps stays below V_t, so that no grid point there reaches it; then
-    /// <paramref name="end"/> is the state after those steps (what <see cref="Advance"/> gives), else default.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool BelowThroughout(in LifConstants c, in LifState s, long steps, out LifState end)
-    {
-        ref readonly Row r = ref _rows[steps];
-        double xe = s.XE * r.Ee, xi = s.XI * r.Ei;
-        double vInf = c.Asymptote + Math.Max(s.XE, xe) + Math.Max(s.XI, xi);
-        if (Math.Max(s.V, vInf + (s.V - vInf) * r.Em) >= c.Threshold)
-        {
-            end = default;
-            return false;
-        }
-
-        double a = c.Asymptote;
-        end = new LifState(a + (s.V - a) * r.Em + s.XE * r.Ke + s.XI * r.Ki, xe, xi);
-        return true;
-    }
-
     /// <summary>Steps that <see cref="FirstCrossing"/> tests one by one before it searches by bounds.</summary>
     public const int ScanSteps = 32;
 
