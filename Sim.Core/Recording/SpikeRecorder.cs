@@ -93,7 +93,7 @@ public sealed class SpikeRecorder : ISpikeObserver, IDisposable
             ArrayPool<SpikeEvent>.Shared.Return(_batch);
         }
 
-        _channel.Writer.Complete();
+        _channel.Writer.TryComplete();
         _consumer.GetAwaiter().GetResult();
         _sink.Complete();
     }
@@ -137,19 +137,38 @@ public sealed class SpikeRecorder : ISpikeObserver, IDisposable
         var item = (_batch, _count);
         if (!_channel.Writer.TryWrite(item))
         {
-            if (_consumer.IsFaulted)
+            try
             {
-                _consumer.GetAwaiter().GetResult();
+                _channel.Writer.WriteAsync(item).AsTask().GetAwaiter().GetResult();
             }
-
-            _channel.Writer.WriteAsync(item).AsTask().GetAwaiter().GetResult();
+            catch (ChannelClosedException)
+            {
+                // The consumer failed and closed the channel (see Consume): report the sink's own error.
+                _consumer.GetAwaiter().GetResult();
+                throw;
+            }
         }
 
         _batch = ArrayPool<SpikeEvent>.Shared.Rent(_batchSize);
         _count = 0;
     }
 
+    // A sink that throws ends the consumer; it closes the channel first, so that an engine waiting for room in a
+    // full channel gets the error instead of waiting for a reader that is gone.
     private void Consume()
+    {
+        try
+        {
+            Drain();
+        }
+        catch (Exception ex)
+        {
+            _channel.Writer.TryComplete(ex);
+            throw;
+        }
+    }
+
+    private void Drain()
     {
         var reader = _channel.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())

@@ -120,7 +120,16 @@ public sealed class StateRecorder : ISpikeObserver, IDisposable
 
         if (!_channel.Writer.TryWrite((step, sample, sample64)))
         {
-            _channel.Writer.WriteAsync((step, sample, sample64)).AsTask().GetAwaiter().GetResult();
+            try
+            {
+                _channel.Writer.WriteAsync((step, sample, sample64)).AsTask().GetAwaiter().GetResult();
+            }
+            catch (ChannelClosedException)
+            {
+                // The consumer failed and closed the channel: report its error.
+                _consumer.GetAwaiter().GetResult();
+                throw;
+            }
         }
     }
 
@@ -130,14 +139,28 @@ public sealed class StateRecorder : ISpikeObserver, IDisposable
         if (!_completed)
         {
             _completed = true;
-            _channel.Writer.Complete();
+            _channel.Writer.TryComplete();
             _consumer.GetAwaiter().GetResult();
         }
     }
 
     public void Dispose() => Complete();
 
+    // A failure here (out of memory) closes the channel first, so that a writer waiting for room gets it.
     private async Task ConsumeAsync()
+    {
+        try
+        {
+            await DrainAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _channel.Writer.TryComplete(ex);
+            throw;
+        }
+    }
+
+    private async Task DrainAsync()
     {
         int n = _neurons.Length;
         await foreach (var (step, sample, sample64) in _channel.Reader.ReadAllAsync().ConfigureAwait(false))

@@ -89,6 +89,52 @@ public class SpikeRecorderTests
         }
     }
 
+    [Fact]
+    public async Task OnSpikes_SinkFailsWhileEngineWaitsForRoom_FailureReachesTheEngine()
+    {
+        // The race that once hung the test suite: the engine finds the channel full and waits for room just as the
+        // sink fails; the consumer must close the channel so the wait ends with the sink's error. Made certain
+        // here: the sink holds its first batch until the engine is blocked on the third.
+        var sink = new GatedThrowingSink();
+        using var recorder = new SpikeRecorder([true], sink, batchSize: 1, capacity: 1);
+        var run = Task.Run(() =>
+        {
+            for (int s = 0; s < 100; s++)
+                recorder.OnSpikes(s, 0, [1]);
+        });
+
+        Assert.True(sink.Entered.Wait(TimeSpan.FromSeconds(10)), "the sink never received a batch");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (recorder.Recorded < 2 && waited.Elapsed.TotalSeconds < 10)
+            Thread.Sleep(1);
+        Thread.Sleep(100);
+        sink.Release.Set();
+
+        // A liveness bound, not a timing: with the bug the engine waits forever.
+        Assert.True(await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(10))) == run,
+            "the engine still waits for room after the sink failed");
+        var error = await Assert.ThrowsAsync<IOException>(() => run);
+        Assert.Contains("disk full", error.Message);
+    }
+
+    private sealed class GatedThrowingSink : ISpikeSink
+    {
+        public ManualResetEventSlim Entered { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public void Write(ReadOnlySpan<SpikeEvent> batch)
+        {
+            Entered.Set();
+            Release.Wait();
+            throw new IOException("disk full");
+        }
+
+        public void Complete()
+        {
+        }
+    }
+
     private sealed class ThrowingSink : ISpikeSink
     {
         public void Write(ReadOnlySpan<SpikeEvent> batch) => throw new IOException("disk full");
