@@ -37,9 +37,9 @@ internal static class TraceWalk
                 for (; k + 4 <= end; k += 4)
                 {
                     var s = Sse2.LoadVector128(ps + k);
-                    var wd = Avx.ConvertToVector256Double(Avx2.GatherVector128(pw, s, 4));
+                    var w4 = Avx2.GatherVector128(pw, s, 4);
                     var x = Avx2.GatherVector256(px, Sse2.LoadVector128(po + k), 8);
-                    var r = Avx.ConvertToVector128Single(step.Apply(wd, x));
+                    var r = step.Apply(w4, Avx.ConvertToVector256Double(w4), x);
                     pw[s.GetElement(0)] = r.GetElement(0);
                     pw[s.GetElement(1)] = r.GetElement(1);
                     pw[s.GetElement(2)] = r.GetElement(2);
@@ -81,9 +81,9 @@ internal static class TraceWalk
                 var step = new Step(amount, wMin, wMax);
                 for (; k + 4 <= end; k += 4)
                 {
-                    var wd = Avx.ConvertToVector256Double(Sse.LoadVector128(pw + k));
+                    var w4 = Sse.LoadVector128(pw + k);
                     var x = Avx2.GatherVector256(px, Sse2.LoadVector128(po + k), 8);
-                    Sse.Store(pw + k, Avx.ConvertToVector128Single(step.Apply(wd, x)));
+                    Sse.Store(pw + k, step.Apply(w4, Avx.ConvertToVector256Double(w4), x));
                 }
             }
         }
@@ -104,7 +104,8 @@ internal static class TraceWalk
 
     // The additive update of four synapses, bit for bit the scalar one: w + amount·x in double (no fused
     // multiply-add), clipped as Math.Clamp clips (min then max with the bound first, so an equal value or NaN
-    // passes through unchanged), and a weight whose trace is 0 left as it was.
+    // passes through unchanged), and a weight whose trace is 0 left as it was: its original float, not a round trip
+    // through double (which would quiet a signalling NaN).
     private readonly struct Step(double amount, double wMin, double wMax)
     {
         private readonly Vector256<double> _amount = Vector256.Create(amount);
@@ -112,11 +113,14 @@ internal static class TraceWalk
         private readonly Vector256<double> _max = Vector256.Create(wMax);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector256<double> Apply(Vector256<double> w, Vector256<double> x)
+        public Vector128<float> Apply(Vector128<float> w, Vector256<double> wide, Vector256<double> x)
         {
-            var v = Avx.Max(_min, Avx.Min(_max, Avx.Add(w, Avx.Multiply(_amount, x))));
+            var v = Avx.Max(_min, Avx.Min(_max, Avx.Add(wide, Avx.Multiply(_amount, x))));
             var untouched = Avx.Compare(x, Vector256<double>.Zero, FloatComparisonMode.OrderedEqualNonSignaling);
-            return Avx.BlendVariable(v, w, untouched);
+
+            // The 64-bit lane masks narrowed to 32 bits (each lane's mask is all ones or all zeros).
+            var mask = Avx2.PermuteVar8x32(untouched.AsInt32(), Vector256.Create(0, 2, 4, 6, 0, 2, 4, 6)).GetLower();
+            return Sse41.BlendVariable(Avx.ConvertToVector128Single(v), w, mask.AsSingle());
         }
     }
 

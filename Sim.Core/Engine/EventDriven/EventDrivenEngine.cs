@@ -147,7 +147,8 @@ public sealed class EventDrivenEngine
         _delaySteps = projs.Select(pr => WholeSteps(pr.Delay, $"projection {pr.Name}: delay")).ToArray();
         for (int c = 0; c < projs.Count; c++)
             Check(projs[c]);
-        _shortPost = projs.Select(pr => pr.IsDense || pr.PostSize > ushort.MaxValue + 1
+        // Only where DeliverUniform reads them: grid timing, sparse, a target with shared constants.
+        _shortPost = projs.Select(pr => pr.IsDense || pr.PostSize > ushort.MaxValue + 1 || _popGrid[pr.Target] is null
             ? null
             : Array.ConvertAll(pr.Post!, k => (ushort)k)).ToArray();
         _sharedWeight = projs.Select(SharedWeight).ToArray();
@@ -156,9 +157,6 @@ public sealed class EventDrivenEngine
         _plasticIncoming = Enumerable.Range(0, pops.Count)
             .Select(p => Enumerable.Range(0, projs.Count).Where(c => projs[c].Target == p && projs[c].Rule is not null)
                 .ToArray()).ToArray();
-
-        // As the clock engine's AddPlasticity: each rule gets its projection's view (indexes built once) now.
-        BindRules();
     }
 
     /// <summary>Spikes per population so far.</summary>
@@ -212,6 +210,10 @@ public sealed class EventDrivenEngine
                 + _refractorySteps.DefaultIfEmpty(0).Max();
             _calendar = new GridEventQueue(Math.Min(ahead, 1 << 14));
         }
+
+        // Rules are bound here, not when the engine is built: IPlasticityRule.Bind is called once, just before the
+        // run, so an engine that is built and never run leaves a rule (maybe shared with another engine) alone.
+        BindRules();
 
         InitializeNeurons();
 
@@ -814,8 +816,11 @@ public sealed class EventDrivenEngine
 
     // V stays below W(t) = W∞ + (V − W∞)·e^(−t/τ_m), W∞ = A + x_e⁺ + x_i⁺, which approaches W∞ but never reaches it:
     // a neuron below threshold with W∞ ≤ V_t never fires — exactly at rheobase (W∞ = V_t) included, where the
-    // rounded closed form would reach V_t after a long wait and fire.
-    private static bool CannotFire(double v, double wInf, double threshold) => v < threshold && wInf <= threshold;
+    // rounded closed form would reach V_t after a long wait and fire. V equal to V_t counts as below: with W∞ < V_t
+    // it falls at once (as in the clock engine), and with W∞ = V_t it can only have got there by rounding (the true
+    // V approaches V_t from below). An initial V set exactly at V_t on a neuron exactly at rheobase is taken the
+    // same way (the clock engine, which tests V after each step, may fire it there).
+    private static bool CannotFire(double v, double wInf, double threshold) => v <= threshold && wInf <= threshold;
 
     private double SourceTime(int p, int neuron, int index)
     {

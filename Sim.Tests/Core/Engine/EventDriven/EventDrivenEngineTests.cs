@@ -152,4 +152,23 @@ public class EventDrivenEngineTests
         Assert.Empty(sink.Spikes);
         Assert.True(engine.StateOf(0, 0, 2000).V > -50.001, "test set-up: V should have come within 1 µV of V_t");
     }
+
+    [Theory]
+    [InlineData(SpikeTiming.Grid)]
+    [InlineData(SpikeTiming.Exact)]
+    public void Run_InputAfterVHasRoundedToThresholdAtRheobase_NeverFires(SpikeTiming timing)
+    {
+        // Breaker finding (NEST's iaf_psc_exp defaults with i_e = 375 pA put E_L + R·I exactly at V_t): after a long
+        // silence the closed form rounds V to exactly V_t; an input of 0 mV then touched the neuron, and the event
+        // engine fired it where the true V (V_t − 15 mV·e^(−45)) and the clock engine never reach V_t.
+        var c = new LifConstants(10, 2, 2, -70, 15, -55);
+        var net = new EventNetwork(0.1,
+            [EventPopulation.Source("in", [[450.0]]), EventPopulation.LifNeurons("n", c, -70, 2, [-70])],
+            [new EventProjection("in_n", 0, 1, false, [0, 1], [0], [0f], 1, 1, 1f, 0)]);
+        var sink = new SpikeList();
+        var engine = new EventDrivenEngine(net, timing);
+        engine.Run(600, sink);
+        Assert.DoesNotContain(sink.Spikes, s => s.Pop == 1);
+        Assert.Equal(-55, engine.StateOf(1, 0, 600).V); // the set-up: V has rounded to V_t
+    }
 }
