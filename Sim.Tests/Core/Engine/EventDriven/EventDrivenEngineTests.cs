@@ -171,4 +171,42 @@ public class EventDrivenEngineTests
         Assert.DoesNotContain(sink.Spikes, s => s.Pop == 1);
         Assert.Equal(-55, engine.StateOf(1, 0, 600).V); // the set-up: V has rounded to V_t
     }
+
+    [Fact]
+    public void Start_BindsRulesOnce_ConstructorDoesNot()
+    {
+        // IPlasticityRule.Bind is called once, just before the run: an engine built and never run must leave a rule
+        // (maybe shared with an engine that is running) as it is (breaker finding).
+        var rule = new BindCounter();
+        var c = new LifConstants(20, 5, 10, -60, 0, -50);
+        var net = new EventNetwork(0.1,
+            [EventPopulation.Source("in", [[1.0]]), EventPopulation.LifNeurons("n", c, -60, 2, [-60])],
+            [new EventProjection("in_n", 0, 1, false, [0, 1], [0], [1f], 1, 1, 1f, 0, rule)]);
+        var engine = new EventDrivenEngine(net, SpikeTiming.Grid);
+        Assert.Equal(0, rule.Binds);
+        engine.Run(5, null);
+        Assert.Equal(1, rule.Binds);
+        Assert.Equal(1, rule.PreSpikes);
+    }
+
+    private sealed class BindCounter : NeuroSim.Core.Plasticity.IPlasticityRule
+    {
+        public int Binds { get; private set; }
+
+        public int PreSpikes { get; private set; }
+
+        public double StepInterval => double.PositiveInfinity;
+
+        public void Bind(NeuroSim.Core.Plasticity.PlasticProjection projection) => Binds++;
+
+        public void OnPreSpike(int pre, double t) => PreSpikes++;
+
+        public void OnPostSpike(int post, double t)
+        {
+        }
+
+        public void OnStep(double t, double dt)
+        {
+        }
+    }
 }
