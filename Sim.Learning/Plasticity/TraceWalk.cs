@@ -53,14 +53,8 @@ internal static class TraceWalk
         ref int s0 = ref MemoryMarshal.GetArrayDataReference(synapse);
         ref int o0 = ref MemoryMarshal.GetArrayDataReference(other);
         for (; k < end; k++)
-        {
-            double x = Unsafe.Add(ref x0, Unsafe.Add(ref o0, k));
-            if (x != 0)
-            {
-                ref float ws = ref Unsafe.Add(ref w0, Unsafe.Add(ref s0, k));
-                ws = WeightUpdate.Clip(ws + amount * x, wMin, wMax);
-            }
-        }
+            Visit(ref Unsafe.Add(ref w0, Unsafe.Add(ref s0, k)), Unsafe.Add(ref x0, Unsafe.Add(ref o0, k)), amount,
+                wMin, wMax);
     }
 
     /// <summary>
@@ -92,14 +86,15 @@ internal static class TraceWalk
         ref double x0 = ref MemoryMarshal.GetArrayDataReference(trace);
         ref int o0 = ref MemoryMarshal.GetArrayDataReference(other);
         for (; k < end; k++)
-        {
-            double x = Unsafe.Add(ref x0, Unsafe.Add(ref o0, k));
-            if (x != 0)
-            {
-                ref float ws = ref Unsafe.Add(ref w0, k);
-                ws = WeightUpdate.Clip(ws + amount * x, wMin, wMax);
-            }
-        }
+            Visit(ref Unsafe.Add(ref w0, k), Unsafe.Add(ref x0, Unsafe.Add(ref o0, k)), amount, wMin, wMax);
+    }
+
+    // One synapse of an additive walk (the scalar reference of Step.Apply): untouched when its trace is 0.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Visit(ref float w, double x, double amount, double wMin, double wMax)
+    {
+        if (x != 0)
+            w = WeightUpdate.Clip(w + amount * x, wMin, wMax);
     }
 
     // The additive update of four synapses, bit for bit the scalar one: w + amount·x in double (no fused
