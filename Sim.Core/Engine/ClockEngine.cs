@@ -55,6 +55,11 @@ public sealed class ClockEngine : IDisposable
     private readonly IFloat64Population?[] _float64;
     private ClockPlasticity? _plasticity;
 
+    // Connections delivered when a spike arrives rather than when it is emitted: the plastic ones, so a spike
+    // transmits its synapse's weight as it is on arrival, as in the event engine (ClockPlasticity calls back).
+    private readonly bool[] _atArrival;
+    private readonly Action<int, int> _deliverArrival;
+
     /// <summary>Creates an engine at step 0 on <paramref name="threads"/> threads (1 = the caller's only).</summary>
     public ClockEngine(SimulationNetwork network, int threads = 1)
     {
@@ -81,6 +86,8 @@ public sealed class ClockEngine : IDisposable
 
         _spikeCounts = new long[network.Populations.Count];
         _sharedWeight = network.Connections.Select(SharedWeight).ToArray();
+        _atArrival = new bool[network.Connections.Count];
+        _deliverArrival = (c, pre) => DeliverNow(c, [pre], CurrentStep);
         _shortPost = network.Connections.Select(ShortPost).ToArray();
         _float64 = network.Populations.Select(p => p as IFloat64Population).ToArray();
         _advanceBlock = AdvanceBlock;
@@ -117,7 +124,7 @@ public sealed class ClockEngine : IDisposable
         _plasticity ??= new ClockPlasticity(_network);
         _plasticity.Add(connection, rule);
         _sharedWeight[connection] = null; // the rule changes weights one by one
-
+        _atArrival[connection] = true;
     }
 
     /// <summary>Adds an observer that sees every step's spikes from the next step on.</summary>
@@ -141,7 +148,7 @@ public sealed class ClockEngine : IDisposable
     {
         ApplyDueCurrents();
 
-        _plasticity?.BeforeStep(CurrentStep);
+        _plasticity?.BeforeStep(CurrentStep, _deliverArrival);
 
         AdvancePopulations();
 
@@ -259,16 +266,25 @@ public sealed class ClockEngine : IDisposable
             _spikeCounts[p] += fired.Length;
             foreach (int c in _outgoing[p])
             {
-                var connection = _network.Connections[c];
-                if (_float64[connection.Target] is not null)
+                if (!_atArrival[c])
                 {
-                    Deliver64(c, connection, _network.Ring64(connection.Target)!, fired);
-                }
-                else
-                {
-                    Deliver(c, connection, _network.Ring(connection.Target)!, fired);
+                    DeliverNow(c, fired, CurrentStep + 1 + _network.Connections[c].UniformDelaySteps);
                 }
             }
+        }
+    }
+
+    // Spikes of connection c that take effect at step `arrival` (without per-synapse delays) into its target's ring.
+    private void DeliverNow(int c, ReadOnlySpan<int> fired, long arrival)
+    {
+        var connection = _network.Connections[c];
+        if (_float64[connection.Target] is not null)
+        {
+            Deliver64(c, connection, _network.Ring64(connection.Target)!, fired, arrival);
+        }
+        else
+        {
+            Deliver(c, connection, _network.Ring(connection.Target)!, fired, arrival);
         }
     }
 
@@ -276,33 +292,34 @@ public sealed class ClockEngine : IDisposable
     // (spike, synapse); a float64 ring sums them in double). Inlined into PropagateSpikes for float32 only
     // (through Deliver64 the float64 copy stays a call), which keeps the float32 loop as it was written.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Deliver<T>(int c, Connection connection, DeliveryRing<T> ring, ReadOnlySpan<int> fired)
+    private void Deliver<T>(int c, Connection connection, DeliveryRing<T> ring, ReadOnlySpan<int> fired, long arrival)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (connection.IsDense)
         {
-            DeliverDense(connection, ring, fired);
+            DeliverDense(connection, ring, fired, arrival);
         }
         else
         {
             if (_shortPost[c] is { } shortPost)
             {
-                DeliverSparse<ushort, T>(connection, shortPost, ring, fired, _sharedWeight[c]);
+                DeliverSparse<ushort, T>(connection, shortPost, ring, fired, _sharedWeight[c], arrival);
             }
             else
             {
-                DeliverSparse<int, T>(connection, connection.Post, ring, fired, _sharedWeight[c]);
+                DeliverSparse<int, T>(connection, connection.Post, ring, fired, _sharedWeight[c], arrival);
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Deliver64(int c, Connection connection, DeliveryRing<double> ring, ReadOnlySpan<int> fired) =>
-        Deliver(c, connection, ring, fired);
+    private void Deliver64(int c, Connection connection, DeliveryRing<double> ring, ReadOnlySpan<int> fired,
+        long arrival) => Deliver(c, connection, ring, fired, arrival);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeliverSparse<TIndex, T>(
-        Connection c, ReadOnlySpan<TIndex> posts, DeliveryRing<T> ring, ReadOnlySpan<int> fired, float? shared)
+        Connection c, ReadOnlySpan<TIndex> posts, DeliveryRing<T> ring, ReadOnlySpan<int> fired, float? shared,
+        long arrival)
         where TIndex : unmanaged, IBinaryInteger<TIndex>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -310,7 +327,7 @@ public sealed class ClockEngine : IDisposable
         int[] rowStart = c.RowStart!;
         int[]? delays = c.DelaySteps;
         var weights = c.Weight.AsSpan();
-        int uniformSlot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);
+        int uniformSlot = ring.SlotOf(arrival);
         for (int f = 0; f < fired.Length; f++)
         {
             int pre = fired[f];
@@ -400,11 +417,11 @@ public sealed class ClockEngine : IDisposable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void DeliverDense<T>(Connection c, DeliveryRing<T> ring, ReadOnlySpan<int> fired)
+    private void DeliverDense<T>(Connection c, DeliveryRing<T> ring, ReadOnlySpan<int> fired, long arrival)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         float[] w = c.Dense!;
-        int slot = ring.SlotOf(CurrentStep + 1 + c.UniformDelaySteps);
+        int slot = ring.SlotOf(arrival);
         foreach (int pre in fired)
         {
             SynapticEvents += c.PostSize;

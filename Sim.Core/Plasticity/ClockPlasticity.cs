@@ -4,12 +4,12 @@ namespace NeuroSim.Core.Plasticity;
 
 /// <summary>
 /// Calls the plasticity rules of a clock-driven run at the points <see cref="IPlasticityRule"/> documents, in
-/// the same order as the event-driven engine: at the start of step n the pre-spike hooks of spikes arriving at
-/// t_n; after the step's threshold the post-spike hooks (time t_n, the spike's stamp), then the step hooks due
-/// by t_{n+1}, then propagation (which reads the weights of the step's spikes, as the event engine's deliveries at
-/// t_{n+1} do after the hooks due then). A spike found in step n arrives at step n + 1 + delay, as in the ring
-/// buffers. Known limit: with a delay, the clock engine reads a weight when the spike is emitted and the event
-/// engine when it arrives; a weight changed in between differs (identical without delay).
+/// the same order as the event-driven engine: at the start of step n, for each spike arriving at t_n on a plastic
+/// connection, its transmission with the weights as they are then and its pre-spike hook; after the step's
+/// threshold the post-spike hooks (time t_n, the spike's stamp), then the step hooks due by t_{n+1}. A spike found
+/// in step n arrives at step n + 1 + delay, as in the ring buffers; plastic connections are transmitted on arrival
+/// (not on emission, as fixed ones are), so a weight changed while a spike is in flight is read as the event
+/// engine reads it.
 /// </summary>
 public sealed class ClockPlasticity
 {
@@ -20,7 +20,8 @@ public sealed class ClockPlasticity
 
     // One bound rule: its connection's ends and delay, and the presynaptic spikes waiting to arrive, by step
     // (a ring of a power-of-two length, so a step's slot is a mask, not a division).
-    private sealed record Binding(int Source, int Target, int DelaySteps, IPlasticityRule Rule, List<int>[] Pending)
+    private sealed record Binding(int Connection, int Source, int Target, int DelaySteps, IPlasticityRule Rule,
+        List<int>[] Pending)
     {
         public int Mask => Pending.Length - 1;
     }
@@ -47,14 +48,18 @@ public sealed class ClockPlasticity
         rule.Bind(view);
         int slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)c.UniformDelaySteps + 2);
         var pending = Enumerable.Range(0, slots).Select(_ => new List<int>()).ToArray();
-        _rules = [.. _rules, new Binding(c.Source, c.Target, c.UniformDelaySteps, rule, pending)];
+        _rules = [.. _rules, new Binding(connection, c.Source, c.Target, c.UniformDelaySteps, rule, pending)];
         if (!double.IsPositiveInfinity(rule.StepInterval))
             _stepped.Add((rule, 0));
         _stepCount = new long[_stepped.Count];
     }
 
-    /// <summary>Start of step n: pre-spike hooks of the spikes arriving at t_n.</summary>
-    public void BeforeStep(long step)
+    /// <summary>
+    /// Start of step n: each spike arriving at t_n on a plastic connection is transmitted (<paramref name="deliver"/>
+    /// with the connection and the presynaptic neuron: the engine adds its row's current weights to the jumps due
+    /// in step n), then its pre-spike hook runs — the event engine's order at a delivery.
+    /// </summary>
+    public void BeforeStep(long step, Action<int, int> deliver)
     {
         double t = step * _network.Dt;
         foreach (var b in _rules)
@@ -64,7 +69,11 @@ public sealed class ClockPlasticity
                 continue;
             var rule = b.Rule;
             foreach (int pre in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(due))
+            {
+                deliver(b.Connection, pre);
                 rule.OnPreSpike(pre, t);
+            }
+
             due.Clear();
         }
     }

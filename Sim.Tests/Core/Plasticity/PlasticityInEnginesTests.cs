@@ -11,12 +11,13 @@ namespace NeuroSim.Tests.Core.Plasticity;
 
 /// <summary>
 /// A plasticity rule runs inside both engines through the same hooks: on the same network (grid-aligned
-/// input, no delay) the two engines must produce the same spikes and bit-identical weights, since the rule
-/// sees the same calls with the same times in the same order.
+/// input, with or without delay) the two engines must produce the same spikes and bit-identical weights, since
+/// the rule sees the same calls with the same times in the same order and a spike transmits the weight it finds on
+/// arrival in both.
 /// </summary>
 public class PlasticityInEnginesTests
 {
-    private static SimulationNetwork Network(int seed, out float[] weights, bool float64 = false)
+    private static SimulationNetwork Network(int seed, out float[] weights, bool float64 = false, int delaySteps = 0)
     {
         var rng = new Random(seed);
         var times = Enumerable.Range(0, 60).Select(_ =>
@@ -29,7 +30,7 @@ public class PlasticityInEnginesTests
         int[] rowStart = Enumerable.Range(0, 61).Select(i => 3 * i).ToArray();
         int[] post = Enumerable.Range(0, 180).Select(k => k % 3).ToArray();
         weights = Enumerable.Range(0, 180).Select(_ => (float)(1 + 2 * rng.NextDouble())).ToArray();
-        var c = Connection.Sparse("in_out", 0, 1, Receptor.Excitatory, rowStart, post, weights, null, 0);
+        var c = Connection.Sparse("in_out", 0, 1, Receptor.Excitatory, rowStart, post, weights, null, delaySteps);
         return new SimulationNetwork(0.1, [input, lif], [c]);
     }
 
@@ -51,9 +52,10 @@ public class PlasticityInEnginesTests
 
     // Runs network `seed` for 500 ms in the clock engine (float32 or float64) and the event engine, each with a new
     // `rule` on the input projection: same output spikes, bit-identical weights, and the weights did change.
-    private static void AssertSameSpikesAndWeights(int seed, bool float64, Func<IPlasticityRule> rule)
+    private static void AssertSameSpikesAndWeights(int seed, bool float64, Func<IPlasticityRule> rule,
+        int delaySteps = 0)
     {
-        var clockNet = Network(seed, out var clockWeights, float64);
+        var clockNet = Network(seed, out var clockWeights, float64, delaySteps);
         Assert.Equal(float64, clockNet.Populations[1] is IFloat64Population);
         var initial = (float[])clockWeights.Clone();
         var clockSpikes = new ClockAgreementTests.ClockSpikes();
@@ -64,7 +66,7 @@ public class PlasticityInEnginesTests
             clock.Run(5000);
         }
 
-        var eventNet = Network(seed, out var eventWeights);
+        var eventNet = Network(seed, out var eventWeights, delaySteps: delaySteps);
         var view = EventNetworkFactory.From(eventNet, c => c == 0 ? rule() : null);
         var sink = new EventDrivenEngineTests.SpikeList();
         new EventDrivenEngine(view, SpikeTiming.Grid).Run(500, sink);
@@ -100,6 +102,19 @@ public class PlasticityInEnginesTests
         new EventDrivenEngine(EventNetworkFactory.From(net2, _ => rule2), SpikeTiming.Grid).Run(300, null);
         Assert.Equal(initial, weights2);
         Assert.Equal(rule.Eligibility.ToArray(), rule2.Eligibility.ToArray());
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 4)]
+    [InlineData(3, 17)]
+    [InlineData(4, 40)]
+    public void PairStdpWithDelay_Float64ClockAndEventEngine_SameSpikesAndIdenticalWeights(int seed, int delaySteps)
+    {
+        // Breaker finding: with a delay the clock engine transmitted the weight a synapse had when the spike was
+        // emitted, the event engine the weight on arrival; plastic connections are now transmitted on arrival in
+        // the clock engine too, so a weight changed while a spike is in flight is read alike.
+        AssertSameSpikesAndWeights(seed, float64: true, Rule, delaySteps);
     }
 
     [Theory]
