@@ -90,7 +90,8 @@ public static class EventVsClockComparison
                           $"{Cost(s => s.ClockS):F2}x / {Cost(s => s.ClockCpu):F2}x, event " +
                           $"{Cost(s => s.EventS):F2}x / {Cost(s => s.EventCpu):F2}x; with each engine's setup added " +
                           $"to its run (rule binding: the clock's setup, the start of the event run): clock " +
-                          $"{Cost(s => s.ClockS + s.ClockSetupS):F2}x, event {Cost(s => s.EventS + s.EventSetupS):F2}x (wall)");
+                          $"{Cost(s => s.ClockS + s.ClockSetupS):F2}x, " +
+                          $"event {Cost(s => s.EventS + s.EventSetupS):F2}x (wall)");
     }
 
     private static void RunLowActivity(double[] rates, double duration, int repeats)

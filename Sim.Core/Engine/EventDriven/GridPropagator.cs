@@ -25,7 +25,7 @@ public sealed class GridPropagator
 
     internal readonly record struct Row(double Em, double Ee, double Ei, double Ke, double Ki);
 
-    /// <summary>The propagator rows by offset 0..<see cref="TableSteps"/>, for loops that advance many neurons.</summary>
+    /// <summary>The propagator rows by offset 0..<see cref="TableSteps"/>, for loops advancing many neurons.</summary>
     internal Row[] Rows => _rows;
 
     /// <summary>
