@@ -84,8 +84,9 @@ public sealed class GridPropagator
 
     /// <summary>
     /// The first k in [1, <paramref name="maxSteps"/>] with V(k·dt) ≥ V_t, or −1: the grid version of
-    /// <see cref="ThresholdCrossing.First"/> (same bounds; windows double from one step; a window is split until
-    /// it is pruned by the bound, proved monotone (then bisected), or one step wide).
+    /// <see cref="ThresholdCrossing.First"/>. After the bounds over the whole future and the whole window, the
+    /// first <see cref="ScanSteps"/> grid points are tested one by one (four at a time); beyond them windows double
+    /// and a window is split until it is pruned by the bound, proved monotone (then bisected), or one step wide.
     /// </summary>
     public long FirstCrossing(in LifConstants c, in LifState s, long maxSteps)
     {
