@@ -289,8 +289,8 @@ public sealed class ClockEngine : IDisposable
     }
 
     // One connection's spikes into the target's ring, float32 or float64 (the same jumps in the same order,
-    // (spike, synapse); a float64 ring sums them in double). Inlined into PropagateSpikes for float32 only
-    // (through Deliver64 the float64 copy stays a call), which keeps the float32 loop as it was written.
+    // (spike, synapse); a float64 ring sums them in double). Inlined into DeliverNow for float32 only (through
+    // Deliver64 the float64 copy stays a call), which keeps the float32 loop as it was written.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Deliver<T>(int c, Connection connection, DeliveryRing<T> ring, ReadOnlySpan<int> fired, long arrival)
         where T : unmanaged, IFloatingPointIeee754<T>
