@@ -14,7 +14,8 @@ namespace NeuroSim.Core.Plasticity;
 /// Call order, the same in both engines in grid timing: at one grid time t, <see cref="OnStep"/> for t comes
 /// first (it closes the step that ended at t), then every <see cref="OnPreSpike"/> for spikes arriving at t,
 /// then every <see cref="OnPostSpike"/> for spikes stamped t; a pre/post pair at Δt = 0 therefore counts as "pre
-/// before post", and a spike arriving at t is transmitted with the weight as it is after the step call for t.
+/// before post", and a spike arriving at t is transmitted with the weight as it is after the step call for t,
+/// just before its own pre-spike call (in both engines, whatever the delay).
 /// In exact timing (event engine) the post-spike calls of crossings at t come before the step call for t, which
 /// comes before the pre-spike calls at t. Times are in ms,
 /// non-decreasing from call to call; the clock engine passes grid times, the event engine exact times.
