@@ -266,12 +266,32 @@ public sealed class ClockEngine : IDisposable
             _spikeCounts[p] += fired.Length;
             foreach (int c in _outgoing[p])
             {
+                // Counted when emitted, plastic connections too (they are delivered on arrival, by ClockPlasticity).
+                var connection = _network.Connections[c];
+                SynapticEvents += SynapsesOf(connection, fired);
                 if (!_atArrival[c])
                 {
-                    DeliverNow(c, fired, CurrentStep + 1 + _network.Connections[c].UniformDelaySteps);
+                    DeliverNow(c, fired, CurrentStep + 1 + connection.UniformDelaySteps);
                 }
             }
         }
+    }
+
+    // Synapses the spikes of `fired` reach through connection c (one synaptic event each).
+    private static long SynapsesOf(Connection c, ReadOnlySpan<int> fired)
+    {
+        if (c.IsDense)
+        {
+            return (long)fired.Length * c.PostSize;
+        }
+
+        long count = 0;
+        foreach (int pre in fired)
+        {
+            count += c.RowStart![pre + 1] - c.RowStart[pre];
+        }
+
+        return count;
     }
 
     // Spikes of connection c that take effect at step `arrival` (without per-synapse delays) into its target's ring.
@@ -332,7 +352,6 @@ public sealed class ClockEngine : IDisposable
         {
             int pre = fired[f];
             int start = rowStart[pre], count = rowStart[pre + 1] - start;
-            SynapticEvents += count;
             if (f + 1 < fired.Length)
             {
                 Prefetch(posts, rowStart, fired[f + 1]);
@@ -424,7 +443,6 @@ public sealed class ClockEngine : IDisposable
         int slot = ring.SlotOf(arrival);
         foreach (int pre in fired)
         {
-            SynapticEvents += c.PostSize;
             for (int post = 0, k = pre; post < c.PostSize; post++, k += c.PreSize)
             {
                 ring.Add(c.Receptor, slot, post, w[k]);

@@ -20,8 +20,10 @@ public sealed class ClockPlasticity
 
     // One bound rule: its connection's ends and delay, and the presynaptic spikes waiting to arrive, by step
     // (a ring of a power-of-two length, so a step's slot is a mask, not a division).
+    // Delivers: whether this binding transmits the arriving spikes (the first rule on its connection does; a second
+    // rule on the same connection only sees them, so no spike is transmitted twice).
     private sealed record Binding(int Connection, int Source, int Target, int DelaySteps, IPlasticityRule Rule,
-        List<int>[] Pending)
+        List<int>[] Pending, bool Delivers)
     {
         public int Mask => Pending.Length - 1;
     }
@@ -48,7 +50,8 @@ public sealed class ClockPlasticity
         rule.Bind(view);
         int slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)c.UniformDelaySteps + 2);
         var pending = Enumerable.Range(0, slots).Select(_ => new List<int>()).ToArray();
-        _rules = [.. _rules, new Binding(connection, c.Source, c.Target, c.UniformDelaySteps, rule, pending)];
+        bool delivers = _rules.All(b => b.Connection != connection);
+        _rules = [.. _rules, new Binding(connection, c.Source, c.Target, c.UniformDelaySteps, rule, pending, delivers)];
         if (!double.IsPositiveInfinity(rule.StepInterval))
             _stepped.Add((rule, 0));
         _stepCount = new long[_stepped.Count];
@@ -70,7 +73,8 @@ public sealed class ClockPlasticity
             var rule = b.Rule;
             foreach (int pre in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(due))
             {
-                deliver(b.Connection, pre);
+                if (b.Delivers)
+                    deliver(b.Connection, pre);
                 rule.OnPreSpike(pre, t);
             }
 

@@ -127,4 +127,69 @@ public class PlasticityInEnginesTests
         AssertSameSpikesAndWeights(seed, float64: true, () => new RewardModulatedStdp(new RewardModulatedStdpParameters(
             0.05, 0.06, 20, 20, 200, 0.5, 0.1, 0, 3, t => t < 250 ? 1 : -0.5)));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(40)]
+    public void ClockEngine_RuleThatChangesNothing_SameSpikesAndSynapticEventsAsFixedConnection(int delaySteps)
+    {
+        // A plastic connection is transmitted on arrival, a fixed one on emission: with weights that never change
+        // both give the same spikes, and synaptic events are counted alike (on emission, so spikes still in flight
+        // at the end count in both; breaker finding).
+        var (fixedSpikes, fixedEvents) = RunClock(delaySteps, [], out int inFlight);
+        var (plasticSpikes, plasticEvents) = RunClock(delaySteps, [new PassiveRule()], out _);
+        Assert.True(fixedSpikes.Count > 20, $"test set-up: only {fixedSpikes.Count} output spikes");
+        Assert.True(delaySteps == 0 || inFlight > 0, "test set-up: no input spike still in flight at the end");
+        Assert.Equal(fixedSpikes, plasticSpikes);
+        Assert.Equal(fixedEvents, plasticEvents);
+    }
+
+    [Fact]
+    public void ClockEngine_TwoRulesOnOneConnection_TransmitEachSpikeOnce()
+    {
+        // Breaker finding: each rule's binding transmitted the arriving spikes, so a second rule doubled them.
+        var (oneSpikes, oneEvents) = RunClock(4, [new PassiveRule()], out _);
+        var second = new PassiveRule();
+        var (twoSpikes, twoEvents) = RunClock(4, [new PassiveRule(), second], out _);
+        Assert.Equal(oneSpikes, twoSpikes);
+        Assert.Equal(oneEvents, twoEvents);
+        Assert.True(second.PreSpikes > 100, $"the second rule saw only {second.PreSpikes} spikes");
+    }
+
+    // Network 1 for 500 ms in the clock engine with `rules` on its input connection: output spikes and events, and
+    // how many input spikes would arrive after the end.
+    private static (List<(int, long)> Spikes, long Events) RunClock(int delaySteps, IPlasticityRule[] rules,
+        out int inFlight)
+    {
+        var net = Network(1, out _, delaySteps: delaySteps);
+        var spikes = new ClockAgreementTests.ClockSpikes();
+        using var clock = new ClockEngine(net);
+        foreach (var rule in rules)
+            clock.AddPlasticity(0, rule);
+        clock.AddObserver(spikes);
+        clock.Run(5000);
+        inFlight = spikes.Spikes.Count(s => s.Pop == 0 && s.Step + 1 + delaySteps >= 5000);
+        return (spikes.Spikes.Where(s => s.Pop == 1).Select(s => (s.Neuron, s.Step)).ToList(), clock.SynapticEvents);
+    }
+
+    private sealed class PassiveRule : IPlasticityRule
+    {
+        public int PreSpikes { get; private set; }
+
+        public double StepInterval => double.PositiveInfinity;
+
+        public void Bind(PlasticProjection projection)
+        {
+        }
+
+        public void OnPreSpike(int pre, double t) => PreSpikes++;
+
+        public void OnPostSpike(int post, double t)
+        {
+        }
+
+        public void OnStep(double t, double dt)
+        {
+        }
+    }
 }
