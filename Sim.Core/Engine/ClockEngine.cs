@@ -396,44 +396,12 @@ public sealed class ClockEngine : IDisposable
         }
     }
 
-    // Post indices in 16 bits when the target has at most 65,536 neurons: a copy made once (2 bytes a synapse),
-    // which halves the memory each spike's row occupies; the connection's int array stays the reference.
-    private ushort[]? ShortPost(Connection c)
-    {
-        if (c.IsDense || _network.Populations[c.Target].Size > ushort.MaxValue + 1)
-        {
-            return null;
-        }
+    // Post indices in 16 bits when the target has at most 65,536 neurons (the connection's int array stays the
+    // reference), and the weight all synapses share (as CUBA's fixed w_e and w_i): see CompactRows.
+    private ushort[]? ShortPost(Connection c) =>
+        c.IsDense ? null : CompactRows.ShortIndices(c.Post!, _network.Populations[c.Target].Size);
 
-        var copy = new ushort[c.Post!.Length];
-        for (int k = 0; k < copy.Length; k++)
-        {
-            copy[k] = (ushort)c.Post[k];
-        }
-
-        return copy;
-    }
-
-    // The weight every synapse of a sparse connection shares (as CUBA's fixed w_e and w_i), or null: such a
-    // connection is delivered without reading its weight array, halving the memory a spike walks through.
-    private static float? SharedWeight(Connection c)
-    {
-        if (c.IsDense || c.Weight!.Length == 0)
-        {
-            return null;
-        }
-
-        int first = BitConverter.SingleToInt32Bits(c.Weight[0]);
-        foreach (float w in c.Weight)
-        {
-            if (BitConverter.SingleToInt32Bits(w) != first)
-            {
-                return null;
-            }
-        }
-
-        return c.Weight[0];
-    }
+    private static float? SharedWeight(Connection c) => c.IsDense ? null : CompactRows.SharedWeight(c.Weight!);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeliverDense<T>(Connection c, DeliveryRing<T> ring, ReadOnlySpan<int> fired, long arrival)

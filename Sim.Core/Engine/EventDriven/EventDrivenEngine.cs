@@ -148,10 +148,12 @@ public sealed class EventDrivenEngine
         for (int c = 0; c < projs.Count; c++)
             Check(projs[c]);
         // Only where DeliverUniform reads them: grid timing, sparse, a target with shared constants.
-        _shortPost = projs.Select(pr => pr.IsDense || pr.PostSize > ushort.MaxValue + 1 || _popGrid[pr.Target] is null
+        _shortPost = projs.Select(pr => pr.IsDense || _popGrid[pr.Target] is null
             ? null
-            : Array.ConvertAll(pr.Post!, k => (ushort)k)).ToArray();
-        _sharedWeight = projs.Select(SharedWeight).ToArray();
+            : CompactRows.ShortIndices(pr.Post!, pr.PostSize)).ToArray();
+        _sharedWeight = projs.Select(pr => pr.IsDense || pr.Rule is not null
+            ? null
+            : CompactRows.SharedWeight(pr.Weights)).ToArray();
         _outgoing = Enumerable.Range(0, pops.Count)
             .Select(p => Enumerable.Range(0, projs.Count).Where(c => projs[c].Source == p).ToArray()).ToArray();
         _plasticIncoming = Enumerable.Range(0, pops.Count)
@@ -413,12 +415,7 @@ public sealed class EventDrivenEngine
                 if (b == _n[a].Version)
                 {
                     Rechecks++;
-                    if (_timing == SpikeTiming.Exact)
-                        Predict(a, time);
-                    else if (_popGrid[_popOf[a]] is { } grid)
-                        PredictOnGrid(ref _n[a], a, Steps(time), grid, _popConst[_popOf[a]]);
-                    else
-                        PredictOnGrid(ref _n[a], a, Steps(time), _grid[a]!, _const[a]);
+                    Predict(a, time, Steps(time));
                 }
 
                 break;
@@ -583,9 +580,9 @@ public sealed class EventDrivenEngine
                 long steps = kt - last;
                 if (n.KFree <= last && steps <= GridPropagator.TableSteps)
                 {
-                    // GridPropagator.Advance, written out.
+                    // GridPropagator.Advance on the locals.
                     ref readonly var r = ref rows[steps];
-                    v = a + (v - a) * r.Em + xe * r.Ke + xi * r.Ki;
+                    v = GridPropagator.AdvanceV(a, v, xe, xi, r);
                     xe *= r.Ee;
                     xi *= r.Ei;
                 }
@@ -711,18 +708,6 @@ public sealed class EventDrivenEngine
 
     private long Steps(double t) => (long)Math.Round(t / _dt);
 
-    // The weight every synapse of a sparse projection without plasticity shares (as CUBA's), or null.
-    private static float? SharedWeight(EventProjection proj)
-    {
-        if (proj.IsDense || proj.Rule is not null || proj.Weights.Length == 0)
-            return null;
-        int first = BitConverter.SingleToInt32Bits(proj.Weights[0]);
-        foreach (float w in proj.Weights)
-            if (BitConverter.SingleToInt32Bits(w) != first)
-                return null;
-        return proj.Weights[0];
-    }
-
     private static bool HasSharedDrive(EventPopulation pop)
     {
         if (pop.Drive is not { } d)
@@ -746,15 +731,21 @@ public sealed class EventDrivenEngine
             if (CannotFire(_n[g].V, _asymptote[g] + Math.Max(_n[g].XE, 0) + Math.Max(_n[g].XI, 0), _threshold[g]))
                 continue;
 
-            if (_timing == SpikeTiming.Exact)
-                Predict(g, now);
-            else if (_popGrid[_popOf[g]] is { } grid)
-                PredictOnGrid(ref _n[g], g, nowStep, grid, _popConst[_popOf[g]]);
-            else
-                PredictOnGrid(ref _n[g], g, nowStep, _grid[g]!, _const[g]);
+            Predict(g, now, nowStep);
         }
 
         _dirtyCount = 0;
+    }
+
+    // Queues neuron g's next crossing or recheck, from instant `now` (grid timing: step `nowStep`).
+    private void Predict(int g, double now, long nowStep)
+    {
+        if (_timing == SpikeTiming.Exact)
+            Predict(g, now);
+        else if (_popGrid[_popOf[g]] is { } grid)
+            PredictOnGrid(ref _n[g], g, nowStep, grid, _popConst[_popOf[g]]);
+        else
+            PredictOnGrid(ref _n[g], g, nowStep, _grid[g]!, _const[g]);
     }
 
     // Exact timing: the first crossing after max(now, end of the refractory period), within the look-ahead.
@@ -784,18 +775,16 @@ public sealed class EventDrivenEngine
             (v, xe, xi) = StateAtStep(n, c, grid, ks);
         long steps = Math.Min(_endStep - ks, LookAheadSteps);
 
-        // Most predictions end here: FirstCrossing's own first test, the bound over the whole look-ahead (its
-        // UpperBound written out), stays below V_t, so only the recheck at its end is left to decide, from the state
-        // there (Advance's formula). Tested through the engines' agreement (Float64AgreementTests).
+        // Most predictions end here: FirstCrossing's own first test, the bound over the whole look-ahead, stays
+        // below V_t, so only the recheck at its end is left to decide, from the state there (the same formulas, on
+        // the neuron's values). Tested through the engines' agreement (Float64AgreementTests).
         if (steps == LookAheadSteps && steps <= GridPropagator.TableSteps)
         {
             ref readonly var r = ref grid.Rows[steps];
             double a = c.Asymptote, threshold = c.Threshold;
-            double xeEnd = xe * r.Ee, xiEnd = xi * r.Ei;
-            double vInf = a + Math.Max(xe, xeEnd) + Math.Max(xi, xiEnd);
-            if (Math.Max(v, vInf + (v - vInf) * r.Em) < threshold)
+            if (GridPropagator.UpperBound(a, v, xe, xi, r.Em, r.Ee, r.Ei) < threshold)
             {
-                double vEnd = a + (v - a) * r.Em + xe * r.Ke + xi * r.Ki;
+                double vEnd = GridPropagator.AdvanceV(a, v, xe, xi, r), xeEnd = xe * r.Ee, xiEnd = xi * r.Ei;
                 if (ks + steps < _endStep && !CannotFire(vEnd, a + Math.Max(xeEnd, 0) + Math.Max(xiEnd, 0), threshold))
                     _calendar!.Push(ks + steps, EventKind.Recheck, g, n.Version);
                 return;

@@ -70,7 +70,24 @@ public sealed class GridPropagator
             return Beyond(c, s, k);
 
         ref readonly Row r = ref _rows[k];
-        return new LifState(a + (s.V - a) * r.Em + s.XE * r.Ke + s.XI * r.Ki, s.XE * r.Ee, s.XI * r.Ei);
+        return new LifState(AdvanceV(a, s.V, s.XE, s.XI, r), s.XE * r.Ee, s.XI * r.Ei);
+    }
+
+    /// <summary>V one row of the table after (v, x_e, x_i), A the asymptote: <see cref="Advance"/>'s formula, for
+    /// loops that keep the state in locals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double AdvanceV(double a, double v, double xe, double xi, in Row r) =>
+        a + (v - a) * r.Em + xe * r.Ke + xi * r.Ki;
+
+    /// <summary>
+    /// The bound of <see cref="FirstCrossing"/> on V over a window whose decay factors are em, ee, ei (V ≤ it
+    /// throughout): by comparison with τ_m dW/dt = A + x_e⁺ + x_i⁺ − W, each x at its larger end.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double UpperBound(double a, double v, double xe, double xi, double em, double ee, double ei)
+    {
+        double vInf = a + (Math.Max(xe, xe * ee) + Math.Max(xi, xi * ei));
+        return Math.Max(v, vInf + (v - vInf) * em);
     }
 
     // At rest (V = A, no synaptic input) the state is a fixed point, exactly as the formula would give.
@@ -188,12 +205,8 @@ public sealed class GridPropagator
         n <= TableSteps ? table[n] : n == long.MaxValue ? 0 : Math.Exp(-n * _dt / tau);
 
     // The bound of ThresholdCrossing.UpperBound over n steps (n = long.MaxValue: the whole future).
-    private double UpperBound(in LifConstants c, in LifState s, long n)
-    {
-        double xMax = Math.Max(s.XE, s.XE * Factor(_ee, _tauE, n)) + Math.Max(s.XI, s.XI * Factor(_ei, _tauI, n));
-        double vInf = c.Asymptote + xMax;
-        return Math.Max(s.V, vInf + (s.V - vInf) * Factor(_em, _tauM, n));
-    }
+    private double UpperBound(in LifConstants c, in LifState s, long n) =>
+        UpperBound(c.Asymptote, s.V, s.XE, s.XI, Factor(_em, _tauM, n), Factor(_ee, _tauE, n), Factor(_ei, _tauI, n));
 
     private bool IsIncreasing(in LifConstants c, in LifState s, long n, double upper)
     {
