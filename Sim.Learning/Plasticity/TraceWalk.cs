@@ -9,10 +9,10 @@ namespace NeuroSim.Learning.Plasticity;
 /// <summary>
 /// The inner loop of the trace rules: one spike walks its synapses k ∈ [start, end) (an outgoing or incoming run of
 /// a <see cref="NeuroSim.Core.Plasticity.PlasticProjection"/>) and changes each weight by an amount proportional
-/// to the other side's trace. The traces are the scaled values of <see cref="LazyTraces"/>, so a visit is two
-/// index loads, a trace load, a multiply-add and a clip. Indexes come from the projection's own index arrays
-/// (checked when it was built), so the loops skip bounds checks; they cost a few ns per synapse, most of it the
-/// scattered weight access of the incoming walk.
+/// to the other side's trace. The traces are the scaled values of <see cref="LazyTraces"/>, so a visit is index
+/// loads, a trace load, a multiply-add and a clip; the additive walks take four synapses at a time (AVX2 gathers).
+/// Indexes come from the projection's own index arrays (checked when it was built), so the loops skip bounds
+/// checks; most of their cost is the scattered weight access of the incoming walk.
 /// </summary>
 internal static class TraceWalk
 {
@@ -20,64 +20,53 @@ internal static class TraceWalk
     /// Additive: w[synapse[k]] ← clip(w + amount·trace[other[k]]) for every k with a nonzero trace; amount &lt; 0
     /// depresses (bit for bit the same as subtracting |amount|·trace, negation being exact).
     /// </summary>
-    public static unsafe void Additive(float[] w, int[] synapse, int[] other, double[] trace, int start, int end,
-        double amount, double wMin, double wMax)
-    {
-        Debug.Assert(start >= 0 && end <= synapse.Length && end <= other.Length);
-        int k = start;
-        if (Avx2.IsSupported && end - start >= 4)
-        {
-            // Four synapses at a time: gather their traces and weights, update in double, store each weight back
-            // (a synapse appears once in a run, so the four stores never collide).
-            fixed (float* pw = w)
-            fixed (double* px = trace)
-            fixed (int* ps = synapse, po = other)
-            {
-                var step = new Step(amount, wMin, wMax);
-                for (; k + 4 <= end; k += 4)
-                {
-                    var s = Sse2.LoadVector128(ps + k);
-                    var w4 = Avx2.GatherVector128(pw, s, 4);
-                    var x = Avx2.GatherVector256(px, Sse2.LoadVector128(po + k), 8);
-                    var r = step.Apply(w4, Avx.ConvertToVector256Double(w4), x);
-                    pw[s.GetElement(0)] = r.GetElement(0);
-                    pw[s.GetElement(1)] = r.GetElement(1);
-                    pw[s.GetElement(2)] = r.GetElement(2);
-                    pw[s.GetElement(3)] = r.GetElement(3);
-                }
-            }
-        }
-
-        ref float w0 = ref MemoryMarshal.GetArrayDataReference(w);
-        ref double x0 = ref MemoryMarshal.GetArrayDataReference(trace);
-        ref int s0 = ref MemoryMarshal.GetArrayDataReference(synapse);
-        ref int o0 = ref MemoryMarshal.GetArrayDataReference(other);
-        for (; k < end; k++)
-            Visit(ref Unsafe.Add(ref w0, Unsafe.Add(ref s0, k)), Unsafe.Add(ref x0, Unsafe.Add(ref o0, k)), amount,
-                wMin, wMax);
-    }
+    public static void Additive(float[] w, int[] synapse, int[] other, double[] trace, int start, int end,
+        double amount, double wMin, double wMax) => Walk(w, synapse, other, trace, start, end, amount, wMin, wMax);
 
     /// <summary>
     /// <see cref="Additive"/> over synapses stored in walk order (synapse index = k, as an outgoing walk of
     /// compressed rows): the weights are read in sequence, with one index load less per visit.
     /// </summary>
-    public static unsafe void AdditiveInOrder(float[] w, int[] other, double[] trace, int start, int end,
+    public static void AdditiveInOrder(float[] w, int[] other, double[] trace, int start, int end, double amount,
+        double wMin, double wMax) => Walk(w, null, other, trace, start, end, amount, wMin, wMax);
+
+    // Both additive walks (synapse null: in walk order). Four synapses at a time where AVX2 is there: gather their
+    // traces (and, scattered, their weights), update in double, store the weights back — one by one when scattered
+    // (a synapse appears once in a run, so the four stores never collide); the rest one by one.
+    private static unsafe void Walk(float[] w, int[]? synapse, int[] other, double[] trace, int start, int end,
         double amount, double wMin, double wMax)
     {
-        Debug.Assert(start >= 0 && end <= w.Length && end <= other.Length);
+        Debug.Assert(start >= 0 && end <= other.Length && end <= (synapse?.Length ?? w.Length));
         int k = start;
         if (Avx2.IsSupported && end - start >= 4)
         {
             fixed (float* pw = w)
             fixed (double* px = trace)
-            fixed (int* po = other)
+            fixed (int* ps = synapse, po = other)
             {
                 var step = new Step(amount, wMin, wMax);
-                for (; k + 4 <= end; k += 4)
+                if (ps is null)
                 {
-                    var w4 = Sse.LoadVector128(pw + k);
-                    var x = Avx2.GatherVector256(px, Sse2.LoadVector128(po + k), 8);
-                    Sse.Store(pw + k, step.Apply(w4, Avx.ConvertToVector256Double(w4), x));
+                    for (; k + 4 <= end; k += 4)
+                    {
+                        var w4 = Sse.LoadVector128(pw + k);
+                        var x = Avx2.GatherVector256(px, Sse2.LoadVector128(po + k), 8);
+                        Sse.Store(pw + k, step.Apply(w4, Avx.ConvertToVector256Double(w4), x));
+                    }
+                }
+                else
+                {
+                    for (; k + 4 <= end; k += 4)
+                    {
+                        var s = Sse2.LoadVector128(ps + k);
+                        var w4 = Avx2.GatherVector128(pw, s, 4);
+                        var x = Avx2.GatherVector256(px, Sse2.LoadVector128(po + k), 8);
+                        var r = step.Apply(w4, Avx.ConvertToVector256Double(w4), x);
+                        pw[s.GetElement(0)] = r.GetElement(0);
+                        pw[s.GetElement(1)] = r.GetElement(1);
+                        pw[s.GetElement(2)] = r.GetElement(2);
+                        pw[s.GetElement(3)] = r.GetElement(3);
+                    }
                 }
             }
         }
@@ -86,7 +75,8 @@ internal static class TraceWalk
         ref double x0 = ref MemoryMarshal.GetArrayDataReference(trace);
         ref int o0 = ref MemoryMarshal.GetArrayDataReference(other);
         for (; k < end; k++)
-            Visit(ref Unsafe.Add(ref w0, k), Unsafe.Add(ref x0, Unsafe.Add(ref o0, k)), amount, wMin, wMax);
+            Visit(ref Unsafe.Add(ref w0, synapse is null ? k : synapse[k]), Unsafe.Add(ref x0, Unsafe.Add(ref o0, k)),
+                amount, wMin, wMax);
     }
 
     // One synapse of an additive walk (the scalar reference of Step.Apply): untouched when its trace is 0.
