@@ -135,20 +135,7 @@ public sealed class SpikeRecorder : ISpikeObserver, IDisposable
     private void Send()
     {
         var item = (_batch, _count);
-        if (!_channel.Writer.TryWrite(item))
-        {
-            try
-            {
-                _channel.Writer.WriteAsync(item).AsTask().GetAwaiter().GetResult();
-            }
-            catch (ChannelClosedException)
-            {
-                // The consumer failed and closed the channel (see Consume): report the sink's own error.
-                _consumer.GetAwaiter().GetResult();
-                throw;
-            }
-        }
-
+        ConsumerChannel.Write(_channel.Writer, item, _consumer);
         _batch = ArrayPool<SpikeEvent>.Shared.Rent(_batchSize);
         _count = 0;
     }

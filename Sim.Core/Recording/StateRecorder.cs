@@ -118,19 +118,7 @@ public sealed class StateRecorder : ISpikeObserver, IDisposable
             }
         }
 
-        if (!_channel.Writer.TryWrite((step, sample, sample64)))
-        {
-            try
-            {
-                _channel.Writer.WriteAsync((step, sample, sample64)).AsTask().GetAwaiter().GetResult();
-            }
-            catch (ChannelClosedException)
-            {
-                // The consumer failed and closed the channel: report its error.
-                _consumer.GetAwaiter().GetResult();
-                throw;
-            }
-        }
+        ConsumerChannel.Write(_channel.Writer, (step, sample, sample64), _consumer);
     }
 
     /// <summary>Waits until every sample is stored.</summary>
