@@ -2,7 +2,9 @@ namespace NeuroSim.Core.Engine;
 
 /// <summary>
 /// Compact forms of a sparse projection's rows that both engines deliver from: post indices in 16 bits, and the
-/// one weight all synapses share. Each halves the memory a spike's row walk touches.
+/// one weight all synapses share. Each halves the memory a spike's row walk touches. Both are taken once, when an
+/// engine is built (only for projections without a plasticity rule, for the weight): weights a caller writes later
+/// are not seen by that engine (known limit, docs/event-driven.md).
 /// </summary>
 internal static class CompactRows
 {
